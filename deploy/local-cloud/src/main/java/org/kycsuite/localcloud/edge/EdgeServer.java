@@ -102,7 +102,8 @@ public final class EdgeServer implements AutoCloseable {
             respondError(exchange, service.contentType(), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             respondError(exchange, service.contentType(),
-                    new AwsServiceException(400, "SerializationException", "Malformed JSON: " + e.getOriginalMessage()));
+                    new AwsServiceException(400, "SerializationException",
+                            "Malformed JSON: " + e.getOriginalMessage()));
         } catch (RuntimeException e) {
             LOG.error("{} failed", target, e);
             respondError(exchange, service.contentType(),
