@@ -1,0 +1,11 @@
+package org.kycsuite.localcloud.store;
+
+import java.sql.SQLException;
+
+/** A database failure; the edge reports it as an internal error, the dispatcher retries later. */
+public class StoreException extends RuntimeException {
+
+    public StoreException(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+}
