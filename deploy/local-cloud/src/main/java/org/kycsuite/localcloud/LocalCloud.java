@@ -26,6 +26,9 @@ import org.kycsuite.localcloud.sqs.SqsJsonClient;
 import org.kycsuite.localcloud.store.Database;
 import org.kycsuite.localcloud.store.DocumentStore;
 import org.kycsuite.localcloud.target.TargetInvoker;
+import org.kycsuite.localcloud.template.BusResourceProvisioners;
+import org.kycsuite.localcloud.template.ResourceProvisioners;
+import org.kycsuite.localcloud.template.TemplateProvisioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +108,8 @@ public final class LocalCloud implements AutoCloseable {
         // The Step Functions engine (local cloud part 2) plugs in here: it registers its AwsJsonService
         // on the edge and a provisioner for state machines, and replaces NONE as the bus's starter.
         StateMachineStarter stateMachines = StateMachineStarter.NONE;
+        ResourceProvisioners provisioners = BusResourceProvisioners.register(new ResourceProvisioners(), mapper,
+                buses, rules, archives, sqsClient);
 
         TargetInvoker targets = new TargetInvoker(sqsClient, sqs.endpoint(), stateMachines, config.functionUrls(),
                 http);
@@ -115,6 +120,11 @@ public final class LocalCloud implements AutoCloseable {
         Replays replays = new Replays(documents, mapper, arns, archives, ingestion);
         closeables.add(replays);
         edge.register(new EventBridgeService(mapper, buses, rules, ingestion, archives, replays));
+
+        if (config.template() != null) {
+            new TemplateProvisioner(mapper, arns, config.parameters(), provisioners,
+                    sqs.endpoint() + "/" + config.accountId() + "/").provision(config.template());
+        }
 
         dispatcher.start();
         edge.start();
