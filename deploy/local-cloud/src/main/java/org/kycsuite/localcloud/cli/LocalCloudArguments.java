@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kycsuite.localcloud.LocalCloudConfig;
+import org.slf4j.LoggerFactory;
 
 /**
  * The command line of {@code java -jar local-cloud.jar}: flags first, then environment variables,
@@ -21,7 +22,8 @@ public final class LocalCloudArguments {
               --template <file>        SAM template to provision                [LOCAL_CLOUD_TEMPLATE,
                                        deploy/aws/template.yaml when it exists]
               --no-template            start without provisioning
-              --param <Name=Value>     template parameter override, repeatable  [LOCAL_CLOUD_PARAMETERS, a=b,c=d]
+              --parameter <Name=Value> template parameter override, repeatable  [LOCAL_CLOUD_PARAMETERS, a=b,c=d]
+                                       (--param for short)
               --function <name=url>    Lambda function -> base URL serving the Invoke path, repeatable
                                                                                 [LOCAL_CLOUD_FUNCTIONS, a=url,b=url]
               --region <region>        region in ARNs and events                [LOCAL_CLOUD_REGION, us-east-1]
@@ -34,7 +36,7 @@ public final class LocalCloudArguments {
     }
 
     /**
-     * Parses the arguments; prints usage and returns {@code null} for {@code --help}.
+     * Parses the arguments; logs the usage and returns {@code null} for {@code --help}.
      *
      * @throws IllegalArgumentException for an unknown flag or a malformed value
      */
@@ -53,7 +55,7 @@ public final class LocalCloudArguments {
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if ("--help".equals(flag) || "-h".equals(flag)) {
-                System.out.print(USAGE);
+                LoggerFactory.getLogger(LocalCloudArguments.class).info("\n{}", USAGE);
                 return null;
             }
             if ("--no-template".equals(flag)) {
@@ -70,7 +72,7 @@ public final class LocalCloudArguments {
                 case "--host" -> host = value;
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--template" -> template = value;
-                case "--param" -> parameters.putAll(pairs(value));
+                case "--param", "--parameter" -> parameters.putAll(pairs(value));
                 case "--function" -> functions.putAll(pairs(value));
                 case "--region" -> region = value;
                 case "--account" -> account = value;

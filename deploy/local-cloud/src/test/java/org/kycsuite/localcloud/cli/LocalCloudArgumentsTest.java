@@ -14,7 +14,7 @@ class LocalCloudArgumentsTest {
     void flagsOverrideEnvironmentWhichOverridesDefaults() {
         LocalCloudConfig config = LocalCloudArguments.parse(new String[] {
             "--edge-port", "5566", "--data-dir", "/tmp/cloud", "--no-template",
-            "--function", "identity-check=http://localhost:8082", "--param", "EventBusName=other-bus"},
+            "--function", "identity-check=http://localhost:8082", "--parameter", "EventBusName=other-bus"},
                 Map.of("LOCAL_CLOUD_SQS_PORT", "9400", "LOCAL_CLOUD_EDGE_PORT", "1111",
                         "LOCAL_CLOUD_FUNCTIONS", "risk-assessment=http://localhost:8082"));
 
