@@ -1,0 +1,101 @@
+package org.kycsuite.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kycsuite.localrun.SuiteSettings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The suite's public surface as the tests use it: the three HTTP APIs and the AWS SDK clients. */
+final class SuiteApi {
+
+    static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(90);
+
+    private final SuiteSettings settings;
+
+    SuiteApi(SuiteSettings settings) {
+        this.settings = settings;
+    }
+
+    String submit(Map<String, Object> application) {
+        return given().auth().preemptive().basic("staff", "staff").contentType(ContentType.JSON).body(application)
+                .post(url(SuiteSettings.ACCOUNTS, "/applications"))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    JsonPath application(String id) {
+        return given().auth().preemptive().basic("staff", "staff").get(url(SuiteSettings.ACCOUNTS,
+                "/applications/" + id)).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until the application reaches one of {@code statuses}, and returns it then. */
+    JsonPath awaitStatus(String id, String... statuses) {
+        Set<String> wanted = Set.of(statuses);
+        AtomicReference<JsonPath> last = new AtomicReference<>();
+        await().atMost(OUTCOME_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            last.set(application(id));
+            return wanted.contains(last.get().getString("status"));
+        });
+        return last.get();
+    }
+
+    /** Waits until the compliance officer's queue shows a pending review for the application. */
+    String awaitPendingReview(String applicationId) {
+        AtomicReference<String> reviewId = new AtomicReference<>();
+        await().atMost(OUTCOME_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            List<Map<String, Object>> reviews = given().auth().preemptive().basic("officer", "officer")
+                    .queryParam("status", "PENDING").get(url(SuiteSettings.KYC, "/reviews"))
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            reviews.stream().filter(r -> applicationId.equals(String.valueOf(r.get("applicationId"))))
+                    .findFirst().ifPresent(r -> reviewId.set(String.valueOf(r.get("id"))));
+            return reviewId.get() != null;
+        });
+        return reviewId.get();
+    }
+
+    void decide(String reviewId, String decision, String note) {
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
+                .body(Map.of("decision", decision, "note", note))
+                .post(url(SuiteSettings.KYC, "/reviews/" + reviewId + "/decision"))
+                .then().statusCode(200);
+    }
+
+    JsonPath caseOf(String applicationId) {
+        return given().auth().preemptive().basic("agent", "agent")
+                .get(url(SuiteSettings.CUSTOMER_SERVICE, "/cases/" + applicationId))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    EventBridgeClient eventBridge() {
+        return EventBridgeClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + settings.edgePort()))
+                .region(Region.US_EAST_1).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    SqsClient sqs() {
+        return SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + settings.sqsPort()))
+                .region(Region.US_EAST_1).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    }
+
+    private String url(String service, String path) {
+        return "http://127.0.0.1:" + settings.port(service) + path;
+    }
+}
