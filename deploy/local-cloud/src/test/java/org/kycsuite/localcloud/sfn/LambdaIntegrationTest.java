@@ -5,9 +5,7 @@ import static org.kycsuite.localcloud.sfn.SfnFixture.q;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kycsuite.localcloud.sfn.FunctionServer.Reply;
@@ -17,27 +15,20 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 /** {@code arn:aws:states:::lambda:invoke} and plain function ARNs over Lambda's Invoke path; Retry and Catch. */
 class LambdaIntegrationTest {
 
-    private static FunctionServer functions;
+    private static final FunctionServer FUNCTIONS = SfnFixture.FUNCTIONS;
     private static SfnFixture fixture;
     private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
 
     @BeforeAll
     static void start() {
-        functions = new FunctionServer()
+        FUNCTIONS
                 .handle("echo", payload -> Reply.ok("{\"echo\":" + payload + "}"))
                 .handle("broken", payload -> new Reply(500, null, "server exploded"))
                 .handle("rejecting", payload -> new Reply(200, "Unhandled",
                         "{\"errorType\":\"com.example.ValidationError\",\"errorMessage\":\"bad applicant\"}"))
                 .handle("flaky", payload -> FLAKY_CALLS.incrementAndGet() < 3 ? new Reply(503, null, "busy")
                         : Reply.ok("{\"ok\":true}"));
-        fixture = SfnFixture.start(Map.of("echo", functions.url(), "broken", functions.url(),
-                "rejecting", functions.url(), "flaky", functions.url(), "refused", "http://127.0.0.1:1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-        functions.close();
+        fixture = SfnFixture.shared();
     }
 
     @Test
@@ -81,7 +72,7 @@ class LambdaIntegrationTest {
         assertThat(output.path("keep").asBoolean()).isTrue();
         assertThat(output.at("/failure/Error").asText()).isEqualTo("Lambda.ServiceException");
         assertThat(output.at("/failure/Cause").asText()).contains("500");
-        assertThat(functions.callsTo("broken")).isGreaterThanOrEqualTo(3);
+        assertThat(FUNCTIONS.callsTo("broken")).isGreaterThanOrEqualTo(3);
         var history = fixture.history(done.executionArn());
         assertThat(history.stream().filter(e -> "TaskFailed".equals(e.typeAsString()))).hasSize(3);
         // 1 s then 1.5 s between the attempts

@@ -34,9 +34,37 @@ final class SfnFixture implements AutoCloseable {
     final SfnClient sfn;
 
     private SfnFixture(Path dataDir, LocalCloud cloud) {
+        this(dataDir, cloud, client(cloud));
+    }
+
+    SfnFixture(Path dataDir, LocalCloud cloud, SfnClient sfn) {
         this.dataDir = dataDir;
         this.cloud = cloud;
-        this.sfn = client(cloud);
+        this.sfn = sfn;
+    }
+
+    /** Functions every shared-fixture test may use; their handlers are set on {@link #FUNCTIONS}. */
+    static final List<String> FUNCTION_NAMES = List.of("echo", "broken", "rejecting", "flaky", "slow");
+    static final FunctionServer FUNCTIONS = new FunctionServer();
+    private static SfnFixture shared;
+
+    /**
+     * One local cloud for the Step Functions test classes that need nothing special (starting one costs
+     * seconds); it stops with the test JVM. Its functions are served by {@link #FUNCTIONS}, plus
+     * {@code refused} mapped to a port nobody listens on.
+     */
+    static synchronized SfnFixture shared() {
+        if (shared == null) {
+            Map<String, String> urls = new java.util.HashMap<>();
+            FUNCTION_NAMES.forEach(name -> urls.put(name, FUNCTIONS.url()));
+            urls.put("refused", "http://127.0.0.1:1");
+            shared = start(urls);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shared.close();
+                FUNCTIONS.close();
+            }));
+        }
+        return shared;
     }
 
     static SfnFixture start(Map<String, String> functionUrls) {

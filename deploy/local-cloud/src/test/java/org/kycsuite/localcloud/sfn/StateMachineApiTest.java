@@ -6,8 +6,6 @@ import static org.kycsuite.localcloud.sfn.SfnFixture.q;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -29,12 +27,7 @@ class StateMachineApiTest {
 
     @BeforeAll
     static void start() {
-        fixture = SfnFixture.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
+        fixture = SfnFixture.shared();
     }
 
     @Test

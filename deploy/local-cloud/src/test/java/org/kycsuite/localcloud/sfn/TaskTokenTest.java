@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,22 +35,21 @@ class TaskTokenTest {
 
     @BeforeAll
     static void start() {
-        fixture = SfnFixture.start(Map.of());
+        fixture = SfnFixture.shared();
         events = Clients.eventBridge(fixture.cloud);
         sqs = Clients.sqs(fixture.cloud);
-        String queueArn = Clients.createQueue(sqs, "reviews");
-        queueUrl = fixture.cloud.queueUrl("reviews");
-        events.createEventBus(b -> b.name("kyc-bus"));
-        events.putRule(b -> b.name("reviews").eventBusName("kyc-bus")
+        String queueArn = Clients.createQueue(sqs, "token-test-reviews");
+        queueUrl = fixture.cloud.queueUrl("token-test-reviews");
+        events.createEventBus(b -> b.name("token-bus"));
+        events.putRule(b -> b.name("reviews").eventBusName("token-bus")
                 .eventPattern("{\"detail-type\":[\"Manual review requested\", \"Published\"]}"));
-        events.putTargets(b -> b.rule("reviews").eventBusName("kyc-bus").targets(t -> t.id("q").arn(queueArn)));
+        events.putTargets(b -> b.rule("reviews").eventBusName("token-bus").targets(t -> t.id("q").arn(queueArn)));
     }
 
     @AfterAll
     static void stop() {
         sqs.close();
         events.close();
-        fixture.close();
     }
 
     private static String waitingMachine(String timeout) {
@@ -59,7 +57,7 @@ class TaskTokenTest {
                 {'StartAt':'Review','States':{
                  'Review':{'Type':'Task','Resource':'arn:aws:states:::events:putEvents.waitForTaskToken',
                   %s
-                  'Parameters':{'Entries':[{'EventBusName':'kyc-bus','Source':'kyc.workflow',
+                  'Parameters':{'Entries':[{'EventBusName':'token-bus','Source':'kyc.workflow',
                     'DetailType':'Manual review requested',
                     'Detail':{'applicationId.$':'$.id','taskToken.$':'$$.Task.Token'}}]},
                   'ResultPath':'$.review',
@@ -109,7 +107,7 @@ class TaskTokenTest {
         String machine = fixture.machine(q("""
                 {'StartAt':'Review','States':{
                  'Review':{'Type':'Task','Resource':'arn:aws:states:::events:putEvents.waitForTaskToken',
-                  'Parameters':{'Entries':[{'EventBusName':'kyc-bus','Source':'kyc.workflow',
+                  'Parameters':{'Entries':[{'EventBusName':'token-bus','Source':'kyc.workflow',
                     'DetailType':'Manual review requested',
                     'Detail':{'applicationId.$':'$.id','taskToken.$':'$$.Task.Token'}}]},'End':true}}}"""));
         String execution = fixture.startExecution(machine, "{\"id\":\"app-2\"}");
@@ -206,7 +204,7 @@ class TaskTokenTest {
     void putEventsPublishesWithTheExecutionInResources() {
         var done = fixture.run(q("""
                 {'StartAt':'Publish','States':{'Publish':{'Type':'Task','Resource':'arn:aws:states:::events:putEvents',
-                  'Parameters':{'Entries':[{'EventBusName':'kyc-bus','Source':'kyc.workflow','DetailType':'Published',
+                  'Parameters':{'Entries':[{'EventBusName':'token-bus','Source':'kyc.workflow','DetailType':'Published',
                     'Detail':{'applicationId.$':'$.id'}}]},'End':true}}}"""), "{\"id\":\"pub-1\"}");
         JsonNode output = SfnFixture.json(done.output());
         assertThat(output.path("FailedEntryCount").asInt()).isZero();
