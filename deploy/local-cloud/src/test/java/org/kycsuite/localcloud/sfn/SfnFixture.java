@@ -58,6 +58,7 @@ final class SfnFixture implements AutoCloseable {
             Map<String, String> urls = new java.util.HashMap<>();
             FUNCTION_NAMES.forEach(name -> urls.put(name, FUNCTIONS.url()));
             urls.put("refused", "http://127.0.0.1:1");
+            FUNCTIONS.handle("echo", payload -> FunctionServer.Reply.ok("{\"echo\":" + payload + "}"));
             shared = start(urls);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.close();
