@@ -31,6 +31,8 @@ final class CaseViews {
     private static final Comparator<TimelineEntry> TIMELINE_ORDER = Comparator
             .comparing((TimelineEntry e) -> e.eventTime)
             .thenComparing(e -> CaseStatus.impliedBy(e.detailType).map(CaseStatus::rank).orElse(Integer.MAX_VALUE))
+            // A republished copy usually carries the same time: the one stored first is the original.
+            .thenComparing(e -> e.receivedAt)
             .thenComparing(e -> e.eventId);
 
     private CaseViews() {
