@@ -1,0 +1,13 @@
+package org.kycsuite.customerservice.timeline;
+
+/** A message that is not a readable event: it is nacked, so SQS moves it to the DLQ after the redrive count. */
+public class MalformedEventException extends RuntimeException {
+
+    public MalformedEventException(String message) {
+        super(message);
+    }
+
+    public MalformedEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
