@@ -1,0 +1,63 @@
+package org.kycsuite.accounts.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An event written in the same transaction as the change it announces, waiting to be published. */
+@Entity
+@Table(name = "outbox")
+public class OutboxEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "detail_type", nullable = false)
+    public String detailType;
+
+    /** The schema-validated detail JSON. */
+    @Column(nullable = false, length = 8000)
+    public String detail;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error", length = 500)
+    public String lastError;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** The id EventBridge gave the event. */
+    @Column(name = "event_id")
+    public String eventId;
+
+    /** The oldest unsent entries, in the order they were written. */
+    public static List<OutboxEntry> pending(int limit) {
+        return find("sentAt is null order by id").page(0, limit).list();
+    }
+
+    public static long countPending() {
+        return count("sentAt is null");
+    }
+}
