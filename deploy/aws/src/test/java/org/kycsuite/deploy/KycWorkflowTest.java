@@ -127,6 +127,9 @@ class KycWorkflowTest {
         awaitStatus(applicationId, ExecutionStatus.SUCCEEDED);
         assertThat(outcomes.detailTypesFor(applicationId, Duration.ofMillis(500))).containsExactly(
                 EventTypes.IDENTITY_CHECK_COMPLETED, EventTypes.NEW_ACCOUNT_APPROVED);
+        assertThat(statesEntered(applicationId)).containsExactly("LoadSettings", "VerifyIdentity",
+                "KeepIdentityResult", "PublishIdentityCheckCompleted", "IdentityOutcome", "AssessRisk",
+                "KeepRiskResult", "RiskOutcome", "RiskApproved", "PublishApproved");
     }
 
     @Test
@@ -150,6 +153,8 @@ class KycWorkflowTest {
         assertThat(rejected.path("detail")).isEqualTo(sample(EventContract.NEW_ACCOUNT_REJECTED, applicationId));
         assertThat(riskAssessment.callsFor(applicationId)).isZero();
         awaitStatus(applicationId, ExecutionStatus.SUCCEEDED);
+        assertThat(statesEntered(applicationId)).contains("IdentityRejected", "PublishRejected")
+                .doesNotContain("AssessRisk");
     }
 
     @Test
@@ -193,6 +198,8 @@ class KycWorkflowTest {
 
         assertThat(rejected.at("/detail/reasons/0/code").asText()).isEqualTo("REVIEW_TIMED_OUT");
         assertThat(rejected.at("/detail/decidedBy").asText()).isEqualTo("automatic");
+        assertThat(statesEntered(applicationId)).containsSubsequence("RequestManualReview", "ReviewTimedOut",
+                "PublishRejected");
         assertThatThrownBy(() -> decide(review, "APPROVE", sample(EventContract.NEW_ACCOUNT_APPROVED, applicationId)))
                 .isInstanceOfSatisfying(SfnException.class, e -> assertThat(e.awsErrorDetails().errorCode())
                         .isIn("TaskTimedOut", "TaskDoesNotExist"));
@@ -227,6 +234,9 @@ class KycWorkflowTest {
         decide(review, "APPROVE", approval);
         assertThat(outcomes.await(applicationId, EventTypes.NEW_ACCOUNT_APPROVED, WAIT).path("detail"))
                 .isEqualTo(approval);
+        assertThat(statesEntered(applicationId)).containsSubsequence("VerifyIdentity", "IdentityCheckUnavailable",
+                "RequestManualReviewAfterFailure", "ReviewDecision", "ReviewApproved", "PublishApproved")
+                .doesNotContain("PublishRejected", "AssessRisk");
     }
 
     private static boolean sfnAnswers() {
@@ -271,6 +281,13 @@ class KycWorkflowTest {
             }
         }
         throw new AssertionError("No execution for " + applicationId);
+    }
+
+    /** The names of the states the application's execution entered, in order. */
+    private static List<String> statesEntered(String applicationId) {
+        return sfn.getExecutionHistoryPaginator(b -> b.executionArn(execution(applicationId).executionArn()))
+                .events().stream().filter(event -> event.stateEnteredEventDetails() != null)
+                .map(event -> event.stateEnteredEventDetails().name()).toList();
     }
 
     private static void awaitStatus(String applicationId, ExecutionStatus status) {
