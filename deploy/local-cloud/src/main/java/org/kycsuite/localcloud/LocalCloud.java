@@ -21,6 +21,8 @@ import org.kycsuite.localcloud.delivery.DeliveryStore;
 import org.kycsuite.localcloud.delivery.Dispatcher;
 import org.kycsuite.localcloud.edge.EdgeServer;
 import org.kycsuite.localcloud.rule.Rules;
+import org.kycsuite.localcloud.sfn.StepFunctions;
+import org.kycsuite.localcloud.sfn.integrations.FunctionUrls;
 import org.kycsuite.localcloud.sqs.EmbeddedSqs;
 import org.kycsuite.localcloud.sqs.SqsJsonClient;
 import org.kycsuite.localcloud.store.Database;
@@ -105,11 +107,17 @@ public final class LocalCloud implements AutoCloseable {
         Archives archives = new Archives(documents, database, mapper, arns, buses);
         deliveries = new DeliveryStore(database);
 
-        // The Step Functions engine (local cloud part 2) plugs in here: it registers its AwsJsonService
-        // on the edge and a provisioner for state machines, and replaces NONE as the bus's starter.
-        StateMachineStarter stateMachines = StateMachineStarter.NONE;
+        // The Step Functions engine (local cloud part 2): its API on the edge, provisioners for state
+        // machines and functions, and the bus's starter for state machine targets.
+        FunctionUrls functions = new FunctionUrls(config.functionUrls());
+        StepFunctions.LazyPublisher publisher = new StepFunctions.LazyPublisher();
+        StepFunctions stepFunctions = StepFunctions.create(new StepFunctions.Wiring(database, documents, mapper,
+                arns, http, sqsClient), functions, publisher);
+        closeables.add(stepFunctions);
+        StateMachineStarter stateMachines = stepFunctions.starter();
         ResourceProvisioners provisioners = BusResourceProvisioners.register(new ResourceProvisioners(), mapper,
                 buses, rules, archives, sqsClient);
+        stepFunctions.attach(edge, provisioners, functions);
 
         TargetInvoker targets = new TargetInvoker(sqsClient, sqs.endpoint(), stateMachines, config.functionUrls(),
                 http);
@@ -120,6 +128,7 @@ public final class LocalCloud implements AutoCloseable {
         Replays replays = new Replays(documents, mapper, arns, archives, ingestion);
         closeables.add(replays);
         edge.register(new EventBridgeService(mapper, buses, rules, ingestion, archives, replays));
+        publisher.set(ingestion);
 
         if (config.template() != null) {
             new TemplateProvisioner(mapper, arns, config.parameters(), provisioners,
@@ -128,7 +137,9 @@ public final class LocalCloud implements AutoCloseable {
 
         dispatcher.start();
         edge.start();
-        LOG.info("Local cloud ready: edge {} (EventBridge), SQS {}, data {}", edgeEndpoint(), sqs.endpoint(),
+        stepFunctions.resume();
+        LOG.info("Local cloud ready: edge {} (EventBridge, Step Functions), SQS {}, data {}", edgeEndpoint(),
+                sqs.endpoint(),
                 config.dataDir().toAbsolutePath());
     }
 

@@ -1,0 +1,240 @@
+package org.kycsuite.localcloud.sfn;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kycsuite.localcloud.Arns;
+import org.kycsuite.localcloud.StateMachineStarter;
+import org.kycsuite.localcloud.edge.AwsServiceException;
+import org.kycsuite.localcloud.sfn.asl.Interpreter;
+import org.kycsuite.localcloud.sfn.integrations.EventsIntegration;
+import org.kycsuite.localcloud.sfn.integrations.LambdaInvoker;
+import org.kycsuite.localcloud.sfn.integrations.SqsIntegration;
+import org.kycsuite.localcloud.sfn.store.ExecutionRecord;
+import org.kycsuite.localcloud.sfn.store.SfnStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts, resumes, stops and times out executions; each runs on its own thread. */
+public final class Executions implements StateMachineStarter, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Executions.class);
+
+    private final ObjectMapper mapper;
+    private final Arns arns;
+    private final SfnStore store;
+    private final TaskTokens tokens;
+    private final StateMachines stateMachines;
+    private final Interpreter interpreter;
+    private final LambdaInvoker lambda;
+    private final EventsIntegration events;
+    private final SqsIntegration sqs;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, ExecutionRunner> running = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+
+    /** The integrations a Task state can call. */
+    public record Integrations(LambdaInvoker lambda, EventsIntegration events, SqsIntegration sqs) {
+    }
+
+    public Executions(ObjectMapper mapper, Arns arns, SfnStore store, TaskTokens tokens, StateMachines stateMachines,
+                      Integrations integrations) {
+        this.mapper = mapper;
+        this.arns = arns;
+        this.store = store;
+        this.tokens = tokens;
+        this.stateMachines = stateMachines;
+        this.interpreter = new Interpreter(mapper);
+        this.lambda = integrations.lambda();
+        this.events = integrations.events();
+        this.sqs = integrations.sqs();
+        AtomicInteger count = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "sfn-execution-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sfn-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The bus's state machine target: a new execution named by a UUID with the event as input. */
+    @Override
+    public String startExecution(String stateMachineArn, String input) {
+        return start(stateMachineArn, null, input).arn();
+    }
+
+    /**
+     * StartExecution. Idempotent for a RUNNING execution with the same name and input, as AWS
+     * documents; another input, or a closed execution of that name, is ExecutionAlreadyExists.
+     */
+    public synchronized ExecutionRecord start(String stateMachineArn, String name, String input) {
+        ObjectNode machine = stateMachines.require(stateMachineArn);
+        String executionName = name == null ? UUID.randomUUID().toString() : name;
+        if (!executionName.matches("[A-Za-z0-9_-]{1,80}")) {
+            throw new AwsServiceException(400, "InvalidName", "Invalid Name: '" + executionName + "'");
+        }
+        String text = input == null ? "{}" : input;
+        JsonNode parsed;
+        try {
+            parsed = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AwsServiceException(400, "InvalidExecutionInput", "Invalid State Machine Execution Input: '"
+                    + e.getOriginalMessage() + "'");
+        }
+        String machineName = machine.path("name").asText();
+        String arn = arns.stateMachine(machineName).replace(":stateMachine:", ":execution:") + ":" + executionName;
+        ExecutionRecord existing = store.find(arn).orElse(null);
+        if (existing != null) {
+            if ("RUNNING".equals(existing.status()) && existing.doc().path("input").asText().equals(text)) {
+                return existing;
+            }
+            throw new AwsServiceException(400, "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+        }
+        JsonNode definition = parse(machine.path("definition").asText());
+        ObjectNode doc = mapper.createObjectNode().put("input", text)
+                .put("definition", machine.path("definition").asText()).put("stateMachineName", machineName)
+                .put("roleArn", machine.path("roleArn").asText()).put("status", "RUNNING");
+        ObjectNode cursor = doc.putObject("cursor").put("state", definition.path("StartAt").asText());
+        cursor.set("input", parsed);
+        long now = System.currentTimeMillis();
+        ExecutionRecord record = new ExecutionRecord(arn, stateMachineArn, executionName, "RUNNING", now, null, doc);
+        ObjectNode started = mapper.createObjectNode().put("input", text).put("roleArn", doc.path("roleArn").asText());
+        started.putObject("inputDetails").put("truncated", false);
+        ObjectNode event = mapper.createObjectNode().put("type", "ExecutionStarted").put("id", 1)
+                .put("previousEventId", 0);
+        event.set("timestamp", mapper.getNodeFactory().numberNode(
+                org.kycsuite.localcloud.edge.Json.epochSeconds(java.time.Instant.ofEpochMilli(now))));
+        event.set("executionStartedEventDetails", started);
+        store.insert(record, List.of(event));
+        launch(new ExecutionRunner(this, record, 1, false), definition);
+        return record;
+    }
+
+    /** Resumes every RUNNING execution after a (re)start. */
+    public void resumeAll() {
+        for (ExecutionRecord record : store.running()) {
+            try {
+                launch(new ExecutionRunner(this, record, store.lastEventId(record.arn()), true),
+                        parse(record.doc().path("definition").asText()));
+                LOG.info("Resumed execution {} at state {}", record.arn(), record.doc().at("/cursor/state").asText());
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot resume execution {}", record.arn(), e);
+            }
+        }
+    }
+
+    private void launch(ExecutionRunner runner, JsonNode definition) {
+        running.put(runner.arn(), runner);
+        if (definition.has("TimeoutSeconds")) {
+            long deadline = runner.record().startMillis() + definition.get("TimeoutSeconds").asLong() * 1000;
+            scheduler.schedule(() -> timeOut(runner), Math.max(0, deadline - System.currentTimeMillis()),
+                    TimeUnit.MILLISECONDS);
+        }
+        executor.execute(runner);
+    }
+
+    private void timeOut(ExecutionRunner runner) {
+        ObjectNode details = mapper.createObjectNode().put("error", "States.Timeout")
+                .put("cause", "The execution exceeded the state machine's TimeoutSeconds");
+        runner.close("TIMED_OUT", "ExecutionTimedOut", "executionTimedOutEventDetails", details);
+    }
+
+    /** StopExecution; returns the stop time in epoch millis. */
+    public long stop(String executionArn, String error, String cause) {
+        ExecutionRecord record = store.find(executionArn).orElseThrow(() -> new AwsServiceException(400,
+                "ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
+        ExecutionRunner runner = running.get(executionArn);
+        if (!"RUNNING".equals(record.status()) || runner == null) {
+            return record.stopMillis() == null ? System.currentTimeMillis() : record.stopMillis();
+        }
+        ObjectNode details = mapper.createObjectNode();
+        if (error != null) {
+            details.put("error", error);
+        }
+        if (cause != null) {
+            details.put("cause", cause);
+        }
+        runner.close("ABORTED", "ExecutionAborted", "executionAbortedEventDetails", details);
+        return System.currentTimeMillis();
+    }
+
+    void detach(ExecutionRunner runner) {
+        running.remove(runner.arn(), runner);
+    }
+
+    JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is invalid: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    Arns arns() {
+        return arns;
+    }
+
+    SfnStore store() {
+        return store;
+    }
+
+    TaskTokens tokens() {
+        return tokens;
+    }
+
+    Interpreter interpreter() {
+        return interpreter;
+    }
+
+    LambdaInvoker lambda() {
+        return lambda;
+    }
+
+    EventsIntegration events() {
+        return events;
+    }
+
+    SqsIntegration sqs() {
+        return sqs;
+    }
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        scheduler.shutdownNow();
+        running.values().forEach(ExecutionRunner::interruptMain);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
