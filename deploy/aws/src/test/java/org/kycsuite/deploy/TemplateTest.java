@@ -207,7 +207,8 @@ class TemplateTest {
         names.forEach((id, name) -> {
             JsonNode function = template.properties(id);
             assertThat(function.path("FunctionName").asText()).isEqualTo(name);
-            assertThat(function.path("Runtime").asText()).isEqualTo("java17");
+            // Java 17 bytecode on the java21 runtime: AWS blocks creating java17 (Amazon Linux 2) functions.
+            assertThat(function.path("Runtime").asText()).isEqualTo("java21");
             assertThat(function.path("Handler").asText())
                     .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
             assertThat(function.path("CodeUri").asText()).isEqualTo("../../kyc-service/functions/target/function.zip");
