@@ -2,6 +2,7 @@ package org.kycsuite.localcloud.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.kycsuite.localcloud.Arns;
 
@@ -51,6 +52,19 @@ final class ResourceAttributes {
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> {
                 String name = name(template, properties, "FunctionName", logicalId);
                 named(attributes, name, name, arns.function(name));
+            }
+            // Not emulated (IAM is not enforced locally, logs go to the console), but other resources
+            // refer to their ARNs, e.g. a rule target's RoleArn or a state machine's log destination.
+            case "AWS::IAM::Role" -> {
+                String name = name(template, properties, "RoleName", logicalId);
+                named(attributes, name, name, "arn:" + arns.partition() + ":iam::" + arns.accountId() + ":role/"
+                        + name);
+                attributes.put("RoleId", "AROA" + logicalId.toUpperCase(Locale.ROOT));
+            }
+            case "AWS::Logs::LogGroup" -> {
+                String name = name(template, properties, "LogGroupName", logicalId);
+                named(attributes, name, name, "arn:" + arns.partition() + ":logs:" + arns.region() + ":"
+                        + arns.accountId() + ":log-group:" + name + ":*");
             }
             default -> attributes.put("Ref", logicalId);
         }

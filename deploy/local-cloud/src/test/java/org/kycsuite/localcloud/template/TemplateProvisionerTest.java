@@ -50,6 +50,20 @@ class TemplateProvisionerTest {
     }
 
     @Test
+    void givesRolesAndLogGroupsTheirArnsThoughItDoesNotProvisionThem() throws Exception {
+        provision(Map.of("Stage", "test"));
+
+        JsonNode workflow = provisioned.get("KycWorkflow").properties();
+        assertThat(workflow.get("Role").asText()).isEqualTo("arn:aws:iam::123456789012:role/WorkflowRole");
+        assertThat(workflow.at("/Logging/Destinations/0/CloudWatchLogsLogGroup/LogGroupArn").asText())
+                .isEqualTo("arn:aws:logs:eu-west-1:123456789012:log-group:"
+                        + "/aws/vendedlogs/states/kyc-workflow-test:*");
+        assertThat(provisioned.get("StartRule").properties().at("/Targets/0/RoleArn").asText())
+                .isEqualTo("arn:aws:iam::123456789012:role/start-kyc-workflow");
+        assertThat(provisioned).doesNotContainKeys("WorkflowRole", "StartRole", "WorkflowLogGroup");
+    }
+
+    @Test
     void provisionsWhatAResourceRefersToFirstAndSkipsTypesWithoutAProvisioner() throws Exception {
         provision(Map.of());
 

@@ -36,8 +36,8 @@ class TemplateProvisioningTest {
              EventBridgeClient events = Clients.eventBridge(cloud);
              SqsClient sqs = Clients.sqs(cloud)) {
             assertThat(events.listRules(b -> b.eventBusName("kyc-bus")).rules()).extracting(Rule::name)
-                    .containsExactlyInAnyOrder("kyc-outcomes-to-accounts", "all-kyc-events-to-cs",
-                            "manual-reviews-to-compliance");
+                    .containsExactlyInAnyOrder("start-kyc-on-new-account", "kyc-outcomes-to-accounts",
+                            "all-kyc-events-to-cs", "manual-reviews-to-compliance");
             Target target = events.listTargetsByRule(b -> b.rule("kyc-outcomes-to-accounts")
                     .eventBusName("kyc-bus")).targets().get(0);
             assertThat(target.arn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:accounts-kyc-outcomes");

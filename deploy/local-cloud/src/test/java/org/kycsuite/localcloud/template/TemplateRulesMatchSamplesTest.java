@@ -21,6 +21,7 @@ import org.kycsuite.localcloud.rule.EventPatterns;
 class TemplateRulesMatchSamplesTest {
 
     private static final Map<String, Set<EventContract>> ROUTED = Map.of(
+            "start-kyc-on-new-account", EnumSet.of(EventContract.NEW_ACCOUNT_REQUESTED),
             "kyc-outcomes-to-accounts", EnumSet.of(EventContract.NEW_ACCOUNT_APPROVED,
                     EventContract.NEW_ACCOUNT_REJECTED),
             "all-kyc-events-to-cs", EnumSet.allOf(EventContract.class),
