@@ -1,0 +1,4 @@
+package org.kycsuite.kyc.handler;
+
+/** What the workflow does after the risk assessment. */
+public enum Outcome { APPROVE, REJECT, REVIEW }

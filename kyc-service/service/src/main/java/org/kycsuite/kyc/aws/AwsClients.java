@@ -1,0 +1,75 @@
+package org.kycsuite.kyc.aws;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/**
+ * The AWS SDK clients: Step Functions for review decisions and the SQS client the {@code smallrye-sqs}
+ * connector picks up. Endpoints are overridden for the local cloud; in production they are unset and
+ * the default credentials chain applies.
+ */
+@Singleton
+public class AwsClients {
+
+    @ConfigProperty(name = "kyc.aws.region", defaultValue = "us-east-1")
+    String region;
+
+    @ConfigProperty(name = "kyc.aws.endpoint")
+    Optional<URI> endpoint;
+
+    @ConfigProperty(name = "kyc.sqs.endpoint")
+    Optional<URI> sqsEndpoint;
+
+    @ConfigProperty(name = "kyc.aws.static-credentials", defaultValue = "true")
+    boolean staticCredentials;
+
+    @ConfigProperty(name = "kyc.aws.api-call-timeout", defaultValue = "PT10S")
+    Duration apiCallTimeout;
+
+    @Produces
+    @Singleton
+    SfnClient stepFunctions() {
+        var builder = SfnClient.builder().region(Region.of(region)).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout)
+                        .retryStrategy(RetryMode.STANDARD).build());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Produces
+    @Singleton
+    SqsAsyncClient sqs() {
+        var builder = SqsAsyncClient.builder().region(Region.of(region)).credentialsProvider(credentials());
+        sqsEndpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    void close(@Disposes SfnClient client) {
+        client.close();
+    }
+
+    void close(@Disposes SqsAsyncClient client) {
+        client.close();
+    }
+
+    private AwsCredentialsProvider credentials() {
+        return staticCredentials ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+}

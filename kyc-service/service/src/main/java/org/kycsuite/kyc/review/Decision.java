@@ -1,0 +1,4 @@
+package org.kycsuite.kyc.review;
+
+/** A compliance officer's decision on a review. */
+public enum Decision { APPROVE, REJECT }

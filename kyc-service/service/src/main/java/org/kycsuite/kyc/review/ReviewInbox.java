@@ -1,0 +1,80 @@
+package org.kycsuite.kyc.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.kycsuite.events.ContractViolation;
+import org.kycsuite.events.EventContract;
+import org.kycsuite.events.EventContracts;
+import org.kycsuite.events.EventTypes;
+import org.kycsuite.events.ManualReviewRequested;
+
+/**
+ * Turns "Manual review requested" events into pending reviews, once per event id. A message that is
+ * not such an event, or breaks its contract, fails: SQS redelivers it and finally moves it to the DLQ.
+ */
+@ApplicationScoped
+public class ReviewInbox {
+
+    private static final Logger LOG = Logger.getLogger(ReviewInbox.class);
+
+    @Inject
+    Clock clock;
+
+    /** Stores the review carried by {@code message} (an EventBridge event); a repeated event id is ignored. */
+    @Transactional
+    public void receive(String message) {
+        ObjectMapper mapper = EventContracts.mapper();
+        JsonNode event;
+        try {
+            event = mapper.readTree(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Message is not JSON");
+        }
+        String eventId = event.path("id").asText(null);
+        String detailType = event.path("detail-type").asText(null);
+        if (eventId == null || !EventTypes.MANUAL_REVIEW_REQUESTED.equals(detailType)) {
+            throw new IllegalArgumentException("Not a \"" + EventTypes.MANUAL_REVIEW_REQUESTED + "\" event: "
+                    + detailType);
+        }
+        if (ProcessedEvent.findById(eventId) != null) {
+            LOG.debugf("Event %s already processed", eventId);
+            return;
+        }
+        JsonNode detail = event.path("detail");
+        List<ContractViolation> violations = EventContracts.validate(detailType, detail);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("Event " + eventId + " breaks its contract: " + violations.stream()
+                    .map(ContractViolation::pointer).toList());
+        }
+        ManualReviewRequested requested = (ManualReviewRequested) EventContracts.readDetail(
+                EventContract.MANUAL_REVIEW_REQUESTED, detail);
+        ProcessedEvent processed = new ProcessedEvent();
+        processed.eventId = eventId;
+        processed.processedAt = clock.instant();
+        processed.persist();
+        Review review = new Review();
+        review.id = UUID.randomUUID();
+        review.eventId = eventId;
+        review.applicationId = requested.applicationId();
+        review.applicantName = requested.applicantName();
+        review.riskLevel = requested.riskLevel();
+        review.riskScore = requested.riskScore();
+        review.status = Review.Status.PENDING;
+        review.factors = detail.path("factors").toString();
+        review.reasons = detail.path("reasons").toString();
+        review.screeningMatches = detail.path("screeningMatches").toString();
+        review.taskToken = requested.taskToken();
+        review.requestedAt = requested.requestedAt();
+        review.receivedAt = clock.instant();
+        review.persist();
+        LOG.infof("Review %s pending for application %s (%s)", review.id, review.applicationId, review.riskLevel);
+    }
+}
