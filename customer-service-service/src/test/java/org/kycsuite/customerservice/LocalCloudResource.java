@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A real local cloud on free ports with the service's queue and its DLQ, created through the real
- * SQS API as the template does, but with a 1 s visibility timeout and a redrive count of 2 so a
+ * SQS API as the template does, but with a 3 s visibility timeout and a redrive count of 2 so a
  * poison message reaches the DLQ within seconds.
  */
 public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
@@ -49,7 +49,7 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         queueUrl = sqs.createQueue(b -> b.queueName(QUEUE).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "1",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "3",
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
                         + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))).queueUrl();
         return Map.of(

@@ -65,7 +65,9 @@ public class EventRecorder {
             root = mapper.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
             metrics.malformed();
-            throw new MalformedEventException("the message is not JSON: " + e.getOriginalMessage(), e);
+            // Location only: the parser's message quotes the content, which may hold personal data.
+            throw new MalformedEventException("the message is not JSON (at " + (e.getLocation() == null ? "?"
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()) + ")");
         }
         try {
             return ReceivedEvent.of(root);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 import org.kycsuite.events.EventContract;
 import org.kycsuite.events.EventDetail;
 
@@ -16,14 +17,20 @@ import org.kycsuite.events.EventDetail;
 record ReceivedEvent(String id, String detailType, String source, Instant time, ObjectNode detail,
                      Optional<EventContract> contract) {
 
+    private static final int MAX_ID = 128;
+    private static final int MAX_NAME = 256;
+
     /** Reads the envelope; anything that is not an event at all is malformed. */
     static ReceivedEvent of(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new MalformedEventException("the message is not a JSON object");
         }
         String id = text(root, "id");
-        String detailType = text(root, "detail-type");
-        String source = text(root, "source");
+        if (id.length() > MAX_ID) {
+            throw new MalformedEventException("the event id is longer than " + MAX_ID + " characters");
+        }
+        String detailType = clip(text(root, "detail-type"));
+        String source = clip(text(root, "source"));
         Instant time;
         try {
             time = Instant.parse(text(root, "time"));
@@ -40,15 +47,26 @@ record ReceivedEvent(String id, String detailType, String source, Instant time, 
         return new ReceivedEvent(id, detailType, source, time, detail, contract);
     }
 
-    /** The application the event is about, when the detail names one. */
+    /** The application the event is about, when the detail names one by UUID. */
     String applicationId() {
         JsonNode value = detail.get("applicationId");
-        return value != null && value.isTextual() ? value.textValue() : null;
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.textValue()).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     Integer schemaVersion() {
         JsonNode value = detail.get("schemaVersion");
         return value != null && value.canConvertToInt() ? value.intValue() : null;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_NAME ? text : text.substring(0, MAX_NAME);
     }
 
     private static String text(JsonNode root, String field) {
