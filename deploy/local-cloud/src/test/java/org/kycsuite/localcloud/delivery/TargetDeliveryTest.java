@@ -124,7 +124,7 @@ class TargetDeliveryTest {
     }
 
     @Test
-    void aStateMachineTargetWithoutAnEngineFailsIntoTheDeadLetterQueueWithAClearError() {
+    void aTargetStateMachineThatDoesNotExistFailsIntoTheDeadLetterQueueWithAClearError() {
         String dlqArn = Clients.createQueue(sqs, "no-engine-dlq");
         route("workflow", Target.builder().id("sfn")
                 .arn("arn:aws:states:us-east-1:000000000000:stateMachine:KycWorkflow")
@@ -134,7 +134,7 @@ class TargetDeliveryTest {
         List<Message> dead = Clients.receive(sqs, cloud.queueUrl("no-engine-dlq"), 1, Duration.ofSeconds(10));
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).messageAttributes().get("ERROR_MESSAGE").stringValue())
-                .contains("No Step Functions engine");
+                .contains("State Machine Does Not Exist");
     }
 
     private static String route(String source, Target target) {
