@@ -139,8 +139,7 @@ public final class LocalCloud implements AutoCloseable {
         edge.start();
         stepFunctions.resume();
         LOG.info("Local cloud ready: edge {} (EventBridge, Step Functions), SQS {}, data {}", edgeEndpoint(),
-                sqs.endpoint(),
-                config.dataDir().toAbsolutePath());
+                sqs.endpoint(), config.dataDir().toAbsolutePath());
     }
 
     /** The edge endpoint for EventBridge and Step Functions clients ({@code endpointOverride}). */

@@ -121,8 +121,21 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
             ObjectNode cursor = doc.putObject("cursor");
             cursor.put("state", next);
             cursor.set("input", output);
-            write("RUNNING", null);
+            if (durableAround(completed) || durableAround(next)) {
+                write("RUNNING", null);
+            }
         }
+    }
+
+    /**
+     * Whether a transition next to {@code state} must be written before going on: around states with
+     * effects or waits (Task, Parallel, Map, Wait). Runs of Pass and Choice states between them stay in
+     * memory until the next write; after a crash they are evaluated again from the last written cursor,
+     * which repeats no effect.
+     */
+    private boolean durableAround(String state) {
+        String type = definition.path("States").path(state).path("Type").asText();
+        return !"Pass".equals(type) && !"Choice".equals(type);
     }
 
     /** Writes the pending events (and the current cursor); false when the execution was closed meanwhile. */

@@ -158,8 +158,7 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
     public long stop(String executionArn, String error, String cause) {
         ExecutionRecord record = store.find(executionArn).orElseThrow(() -> new AwsServiceException(400,
                 "ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
-        ExecutionRunner runner = running.get(executionArn);
-        if (!"RUNNING".equals(record.status()) || runner == null) {
+        if (!"RUNNING".equals(record.status())) {
             return record.stopMillis() == null ? System.currentTimeMillis() : record.stopMillis();
         }
         ObjectNode details = mapper.createObjectNode();
@@ -168,6 +167,11 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
         }
         if (cause != null) {
             details.put("cause", cause);
+        }
+        ExecutionRunner runner = running.get(executionArn);
+        if (runner == null) {
+            // RUNNING in the store but not running here (it could not be resumed): abort it in the store
+            runner = new ExecutionRunner(this, record, store.lastEventId(executionArn), true);
         }
         runner.close("ABORTED", "ExecutionAborted", "executionAbortedEventDetails", details);
         return System.currentTimeMillis();

@@ -158,9 +158,16 @@ public final class TaskTokens {
         if (!task.waiting()) {
             throw timedOut();
         }
-        if (task.timeoutAt() != null && System.currentTimeMillis() >= task.timeoutAt()) {
+        long now = System.currentTimeMillis();
+        if (task.timeoutAt() != null && now >= task.timeoutAt()) {
             store.decide(token, TaskRecord.TIMED_OUT, null, StatesError.TIMEOUT,
                     "The task did not complete within its TimeoutSeconds");
+            signal(token);
+            throw timedOut();
+        }
+        if (task.heartbeatAt() != null && now >= task.heartbeatAt()) {
+            store.decide(token, TaskRecord.HEARTBEAT_TIMED_OUT, null, StatesError.HEARTBEAT_TIMEOUT,
+                    "No heartbeat within HeartbeatSeconds (" + task.heartbeatSeconds() + ")");
             signal(token);
             throw timedOut();
         }

@@ -124,7 +124,7 @@ class TargetDeliveryTest {
     }
 
     @Test
-    void aStateMachineTargetThatDoesNotExistFailsIntoTheDeadLetterQueueWithAClearError() {
+    void aTargetStateMachineThatDoesNotExistFailsIntoTheDeadLetterQueueWithAClearError() {
         String dlqArn = Clients.createQueue(sqs, "no-engine-dlq");
         route("workflow", Target.builder().id("sfn")
                 .arn("arn:aws:states:us-east-1:000000000000:stateMachine:KycWorkflow")

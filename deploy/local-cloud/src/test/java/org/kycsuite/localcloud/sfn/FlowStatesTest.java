@@ -89,7 +89,7 @@ class FlowStatesTest {
                 "{\"delay\":0.5,\"until\":\"" + soon + "\"}");
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.stopDate()).isAfterOrEqualTo(soon.minusMillis(50));
-        assertThat(Duration.between(done.startDate(), done.stopDate())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(Duration.between(done.startDate(), done.stopDate())).isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
 
     @Test

@@ -35,7 +35,9 @@ class TaskTokenTest {
 
     @BeforeAll
     static void start() {
-        fixture = SfnFixture.shared();
+        // its own cloud: it reads events from SQS, and ElasticMQ's actors do not outlive another
+        // embedded instance's shutdown in the same JVM, which the shared cloud would have to
+        fixture = SfnFixture.start(java.util.Map.of());
         events = Clients.eventBridge(fixture.cloud);
         sqs = Clients.sqs(fixture.cloud);
         String queueArn = Clients.createQueue(sqs, "token-test-reviews");
@@ -50,6 +52,7 @@ class TaskTokenTest {
     static void stop() {
         sqs.close();
         events.close();
+        fixture.close();
     }
 
     private static String waitingMachine(String timeout) {
