@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Loads the OFAC SDN (with aliases) and UN consolidated lists from a location: {@code classpath:<dir>}
@@ -31,8 +33,19 @@ public final class SanctionsLists {
     private SanctionsLists() {
     }
 
-    /** Every listed individual's names (primary and aliases) from both lists. */
+    /** Every listed individual's names (primary and aliases) from both lists; the lists load in parallel. */
     public static List<ListedName> load(String location) {
+        CompletableFuture<List<ListedName>> un = CompletableFuture.supplyAsync(() -> loadUn(location));
+        List<ListedName> names = new ArrayList<>(loadOfac(location));
+        try {
+            names.addAll(un.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return names;
+    }
+
+    private static List<ListedName> loadOfac(String location) {
         List<ListedName> names = new ArrayList<>();
         Set<String> individuals = new HashSet<>();
         try (InputStream sdn = open(location, OFAC_SDN)) {
@@ -54,12 +67,15 @@ public final class SanctionsLists {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + OFAC_ALT + " from " + location, e);
         }
+        return names;
+    }
+
+    private static List<ListedName> loadUn(String location) {
         try (InputStream un = open(location, UN_LIST)) {
-            names.addAll(UnConsolidatedXml.individuals(un, UN_LIST_CODE));
+            return UnConsolidatedXml.individuals(un, UN_LIST_CODE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + UN_LIST + " from " + location, e);
         }
-        return names;
     }
 
     private static BufferedReader reader(InputStream in) {
@@ -69,9 +85,10 @@ public final class SanctionsLists {
     private static InputStream open(String location, String file) throws IOException {
         if (location.startsWith(CLASSPATH)) {
             String resource = location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "") + "/" + file;
-            InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                in = SanctionsLists.class.getClassLoader().getResourceAsStream(resource);
+            InputStream in = SanctionsLists.class.getClassLoader().getResourceAsStream(resource);
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            if (in == null && context != null) {
+                in = context.getResourceAsStream(resource);
             }
             if (in == null) {
                 throw new IOException("No classpath resource " + resource);

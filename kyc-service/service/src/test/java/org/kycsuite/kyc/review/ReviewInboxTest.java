@@ -1,0 +1,156 @@
+package org.kycsuite.kyc.review;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.kycsuite.events.EventContract;
+import org.kycsuite.events.EventTypes;
+import org.kycsuite.events.SampleEvents;
+import org.kycsuite.kyc.support.LocalCloudResource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The review inbox fed by the real local cloud: the event goes on the bus, the template's rule puts it
+ * on SQS {@code kyc-manual-reviews}, the connector delivers it; officers list and decide reviews.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalCloudResource.class)
+class ReviewInboxTest {
+
+    private static final String TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAVm7nXk0Yf2rJqv3dO8z1Q2eSecretTestToken";
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    private static ObjectNode reviewDetail(UUID applicationId, String name) {
+        ObjectNode detail = (ObjectNode) SampleEvents.tree(EventContract.MANUAL_REVIEW_REQUESTED).get("detail");
+        return detail.put("applicationId", applicationId.toString()).put("applicantName", name)
+                .put("taskToken", TOKEN + applicationId).put("requestedAt", Instant.now().toString());
+    }
+
+    private static void putOnBus(ObjectNode detail) {
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(LocalCloudResource.cloud().edgeEndpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build()) {
+            var result = events.putEvents(b -> b.entries(e -> e.eventBusName(EventTypes.DEFAULT_BUS_NAME)
+                    .source(EventTypes.SOURCE_KYC).detailType(EventTypes.MANUAL_REVIEW_REQUESTED)
+                    .detail(detail.toString())));
+            assertThat(result.failedEntryCount()).isZero();
+        }
+    }
+
+    private static String awaitPendingReview(UUID applicationId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Response list = given().auth().preemptive().basic("officer", "officer")
+                    .when().get("/reviews?status=PENDING&size=100");
+            list.then().statusCode(200);
+            return list.jsonPath().<String>getList("items.findAll { it.applicationId == '" + applicationId
+                    + "' }.id").stream().findFirst().orElse(null);
+        }, id -> id != null);
+    }
+
+    @Test
+    void reviewArrivesFromTheBusWithItsFactorsButWithoutTheToken() {
+        UUID applicationId = UUID.randomUUID();
+        putOnBus(reviewDetail(applicationId, "Ada Lovelace"));
+        String id = awaitPendingReview(applicationId);
+
+        String body = given().auth().preemptive().basic("officer", "officer").when().get("/reviews/" + id)
+                .then().statusCode(200)
+                .body("applicantName", equalTo("Ada Lovelace"))
+                .body("riskLevel", equalTo("MEDIUM"))
+                .body("riskScore", equalTo(45))
+                .body("status", equalTo("PENDING"))
+                .body("factors.code", hasItem("PEP_SELF_DECLARED"))
+                .body("reasons[0].code", equalTo("RISK_MEDIUM"))
+                .extract().asString();
+        assertThat(body).doesNotContain(TOKEN).doesNotContain("taskToken");
+        given().auth().preemptive().basic("officer", "officer").when().get("/")
+                .then().statusCode(200).body(containsString("Ada Lovelace")).body(not(containsString(TOKEN)));
+    }
+
+    @Test
+    void sameEventDeliveredTwiceMakesOneReview() {
+        UUID applicationId = UUID.randomUUID();
+        ObjectNode event = (ObjectNode) SampleEvents.tree(EventContract.MANUAL_REVIEW_REQUESTED);
+        event.put("id", UUID.randomUUID().toString());
+        event.set("detail", reviewDetail(applicationId, "Grace Hopper"));
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(LocalCloudResource.cloud().sqsEndpoint())
+                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String url = LocalCloudResource.cloud().queueUrl("kyc-manual-reviews");
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(event.toString()));
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(event.toString()));
+        }
+        awaitPendingReview(applicationId);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> Review.count("applicationId", applicationId)) == 1);
+    }
+
+    @Test
+    void decisionsNeedTheComplianceOfficerRole() {
+        given().when().get("/reviews").then().statusCode(401);
+        given().auth().preemptive().basic("agent", "agent").when().get("/reviews").then().statusCode(403);
+        given().auth().preemptive().basic("staff", "staff").contentType(ContentType.JSON)
+                .body("{\"decision\":\"APPROVE\"}").when().post("/reviews/" + UUID.randomUUID() + "/decision")
+                .then().statusCode(403);
+        given().when().get("/").then().statusCode(401);
+    }
+
+    @Test
+    void decisionOnADeadTokenNeverApprovesAndKeepsOrExpiresTheReview() {
+        UUID applicationId = UUID.randomUUID();
+        putOnBus(reviewDetail(applicationId, "Alan Turing"));
+        String id = awaitPendingReview(applicationId);
+
+        // No workflow waits for this token: Step Functions either is not there (502, review stays
+        // pending) or answers TaskDoesNotExist (410, review expired). Either way nothing is approved.
+        int status = given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
+                .body("{\"decision\":\"APPROVE\",\"note\":\"ok\"}").when().post("/reviews/" + id + "/decision")
+                .then().contentType("application/problem+json").extract().statusCode();
+        assertThat(status).isIn(410, 502);
+        String expected = status == 502 ? "PENDING" : "EXPIRED";
+        given().auth().preemptive().basic("officer", "officer").when().get("/reviews/" + id)
+                .then().statusCode(200).body("status", equalTo(expected));
+    }
+
+    @Test
+    void secondDecisionIsAConflictAndBadInputIsAProblem() {
+        UUID applicationId = UUID.randomUUID();
+        putOnBus(reviewDetail(applicationId, "Katherine Johnson"));
+        String id = awaitPendingReview(applicationId);
+        QuarkusTransaction.requiringNew().run(() -> Review.<Review>findById(UUID.fromString(id))
+                .decide(Review.Status.APPROVED, "another-officer", null, Instant.now()));
+
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
+                .body("{\"decision\":\"REJECT\"}").when().post("/reviews/" + id + "/decision")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
+                .body("{\"decision\":\"MAYBE\"}").when().post("/reviews/" + id + "/decision")
+                .then().statusCode(400).body("errors[0].field", equalTo("decision"));
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
+                .body("{\"decision\":\"APPROVE\"}").when().post("/reviews/" + UUID.randomUUID() + "/decision")
+                .then().statusCode(404);
+        given().auth().preemptive().basic("officer", "officer").when().get("/reviews?status=APPROVED")
+                .then().statusCode(200).body("items.id", hasItem(id)).body("total", equalTo(1));
+    }
+}
