@@ -15,14 +15,14 @@ final class Applicants {
         return application("Grace", "Hopper", "GB", false, "Software engineer", "500.00", "2000.00");
     }
 
-    /** A name on the OFAC SDN list ("NORIEGA, Manuel Antonio"): identity check fails on screening. */
+    /** A name on the OFAC SDN list ("GUZMAN LOERA, Joaquin", entry 6861): identity check fails on screening. */
     static Map<String, Object> sanctioned() {
-        return application("Manuel Antonio", "Noriega", "GB", false, "Consultant", "500.00", "2000.00");
+        return application("Joaquin", "Guzman Loera", "GB", false, "Consultant", "500.00", "2000.00");
     }
 
-    /** A politically exposed person with large amounts: risk lands in the manual-review band. */
+    /** A politically exposed person with a large deposit: PEP 30 + deposit 10 + volume 5 = 45, the review band. */
     static Map<String, Object> mediumRisk() {
-        return application("Charles", "Babbage", "GB", true, "Member of parliament", "20000.00", "15000.00");
+        return application("Charles", "Babbage", "GB", true, "Software engineer", "12500.00", "8000.00");
     }
 
     static Map<String, Object> application(String givenName, String familyName, String country, boolean pep,

@@ -68,7 +68,7 @@ class ResilienceIT {
 
     private static void assertEachOpenedExactlyOnce(List<String> ids) {
         for (String id : ids) {
-            JsonPath application = api.awaitStatus(id, "OPENED", "REJECTED");
+            JsonPath application = api.awaitOutcomeApprovingReviews(id);
             assertThat(application.getString("status")).as(id).isEqualTo("OPENED");
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 List<String> types = api.caseOf(id).getList("timeline.detailType", String.class);
