@@ -11,7 +11,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * The bus's H2 file database under the data directory.
  *
  * <p>{@code WRITE_DELAY=0} makes H2 write every commit to the file before the commit returns:
- * an accepted PutEvents must survive a {@code kill -9} right after the response.
+ * an accepted PutEvents must survive a {@code kill -9} right after the response. {@code DB_CLOSE_ON_EXIT=FALSE}
+ * leaves closing to {@link #close()}, so a SIGTERM shutdown stops the dispatcher before the database.
  */
 public final class Database implements AutoCloseable {
 
@@ -50,7 +51,8 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) {@code <dataDir>/bus.mv.db}. */
     public static Database open(Path dataDir) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("bus") + ";WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("bus")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(32);
         Database database = new Database(pool);
