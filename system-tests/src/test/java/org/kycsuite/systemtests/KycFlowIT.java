@@ -76,11 +76,14 @@ class KycFlowIT {
     @Test
     void reviewLeftPastTheTimeoutIsRejectedAsTimedOut() {
         String id = api.submit(Applicants.mediumRisk());
-        api.awaitPendingReview(id);
+        String review = api.awaitPendingReview(id);
 
         JsonPath rejected = api.awaitStatus(id, "OPENED", "REJECTED");
 
         assertThat(rejected.getString("status")).isEqualTo("REJECTED");
         assertThat(rejected.getList("reasons.code", String.class)).isEqualTo(List.of("REVIEW_TIMED_OUT"));
+        // The officer's inbox stops offering it (kyc-service checks pending reviews every 30 s).
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> "EXPIRED".equals(api.reviewStatus(review)));
     }
 }

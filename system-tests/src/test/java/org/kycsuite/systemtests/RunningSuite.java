@@ -17,7 +17,8 @@ import org.kycsuite.localrun.SuiteSettings;
  * Starts the real suite once for all system tests, exactly as {@code ./run-local} does (same
  * launcher, same packaged jars), on a fresh data directory and a short review timeout.
  */
-public final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource,
+        AutoCloseable {
 
     /** Short enough for a test to wait it out, long enough for a test to decide in time. */
     public static final int REVIEW_TIMEOUT_SECONDS = 25;

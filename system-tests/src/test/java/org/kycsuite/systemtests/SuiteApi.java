@@ -72,7 +72,8 @@ final class SuiteApi {
     JsonPath awaitOutcomeApprovingReviews(String applicationId) {
         AtomicReference<JsonPath> last = new AtomicReference<>();
         await().atMost(OUTCOME_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            pendingReview(applicationId).ifPresent(id -> decide(id, "APPROVE", "Checks repeated by hand after an outage"));
+            pendingReview(applicationId)
+                    .ifPresent(id -> decide(id, "APPROVE", "Checks repeated by hand after an outage"));
             last.set(application(applicationId));
             return Set.of("OPENED", "REJECTED").contains(last.get().getString("status"));
         });
@@ -92,6 +93,11 @@ final class SuiteApi {
                 .body(Map.of("decision", decision, "note", note))
                 .post(url(SuiteSettings.KYC, "/reviews/" + reviewId + "/decision"))
                 .then().statusCode(200);
+    }
+
+    String reviewStatus(String reviewId) {
+        return given().auth().preemptive().basic("officer", "officer")
+                .get(url(SuiteSettings.KYC, "/reviews/" + reviewId)).then().statusCode(200).extract().path("status");
     }
 
     JsonPath caseOf(String applicationId) {

@@ -11,10 +11,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
@@ -52,10 +54,20 @@ public class AwsClients {
         return builder.build();
     }
 
+    /**
+     * The connector stops its channel for good on an error SQS does not mark retryable, such as the
+     * endpoint being unreachable while the local cloud restarts. Retrying without limit (backoff up
+     * to 20 s) makes the inbox wait out an outage and resume by itself.
+     */
     @Produces
     @Singleton
     SqsAsyncClient sqs() {
-        var builder = SqsAsyncClient.builder().region(Region.of(region)).credentialsProvider(credentials());
+        var builder = SqsAsyncClient.builder().region(Region.of(region)).credentialsProvider(credentials())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(Integer.MAX_VALUE).circuitBreakerEnabled(false)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200),
+                                Duration.ofSeconds(20)))
+                        .build()));
         sqsEndpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }

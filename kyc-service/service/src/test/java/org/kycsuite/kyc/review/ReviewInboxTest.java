@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,6 +37,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @QuarkusTest
 @QuarkusTestResource(LocalCloudResource.class)
 class ReviewInboxTest {
+
+    @Inject
+    ReviewExpiry expiry;
 
     private static final String TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAVm7nXk0Yf2rJqv3dO8z1Q2eSecretTestToken";
     private static final StaticCredentialsProvider CREDENTIALS =
@@ -117,20 +121,29 @@ class ReviewInboxTest {
     }
 
     @Test
-    void decisionOnADeadTokenNeverApprovesAndKeepsOrExpiresTheReview() {
+    void decisionOnADeadTokenIsGoneAndExpiresTheReview() {
         UUID applicationId = UUID.randomUUID();
         putOnBus(reviewDetail(applicationId, "Alan Turing"));
         String id = awaitPendingReview(applicationId);
 
-        // No workflow waits for this token: Step Functions either is not there (502, review stays
-        // pending) or answers TaskDoesNotExist (410, review expired). Either way nothing is approved.
-        int status = given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
+        // No workflow waits for this token: Step Functions refuses it, so nothing is approved.
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
                 .body("{\"decision\":\"APPROVE\",\"note\":\"ok\"}").when().post("/reviews/" + id + "/decision")
-                .then().contentType("application/problem+json").extract().statusCode();
-        assertThat(status).isIn(410, 502);
-        String expected = status == 502 ? "PENDING" : "EXPIRED";
+                .then().statusCode(410).contentType("application/problem+json");
         given().auth().preemptive().basic("officer", "officer").when().get("/reviews/" + id)
-                .then().statusCode(200).body("status", equalTo(expected));
+                .then().statusCode(200).body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void pendingReviewWhoseWorkflowNoLongerWaitsShowsAsExpired() {
+        UUID applicationId = UUID.randomUUID();
+        putOnBus(reviewDetail(applicationId, "Grace Hopper"));
+        String id = awaitPendingReview(applicationId);
+
+        assertThat(expiry.expireTimedOut()).isPositive();
+
+        given().auth().preemptive().basic("officer", "officer").when().get("/reviews/" + id)
+                .then().statusCode(200).body("status", equalTo("EXPIRED"));
     }
 
     @Test
