@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long METRICS_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EventBridgeClient eventBridge;
     private final OutboxStore store;
@@ -40,6 +42,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread thread;
     private int consecutiveBusFailures;
+    private long lastMetricsRefresh = System.nanoTime() - METRICS_REFRESH_NANOS;
 
     public OutboxRelay(EventBridgeClient eventBridge, OutboxStore store, OutboxMetrics metrics, EventBusConfig config,
                        Clock clock) {
@@ -81,8 +84,7 @@ public class OutboxRelay {
             Duration pause = pollInterval;
             try {
                 pause = drain();
-                OutboxStore.Backlog backlog = store.backlog();
-                metrics.refresh(backlog.pending(), backlog.oldest());
+                refreshMetrics();
             } catch (RuntimeException e) {
                 LOG.errorf("Outbox relay pass failed: %s", e.toString());
             }
@@ -92,6 +94,16 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** The backlog gauges, read at most once per second (a count query per wake-up would cost more than the send). */
+    private void refreshMetrics() {
+        long now = System.nanoTime();
+        if (now - lastMetricsRefresh >= METRICS_REFRESH_NANOS) {
+            lastMetricsRefresh = now;
+            OutboxStore.Backlog backlog = store.backlog();
+            metrics.refresh(backlog.pending(), backlog.oldest());
         }
     }
 
@@ -137,15 +149,14 @@ public class OutboxRelay {
 
     /** Marks each entry by its own result; returns how many the bus accepted. */
     private int record(List<PendingEvent> batch, List<PutEventsResultEntry> results) {
-        int accepted = 0;
+        List<OutboxStore.Sent> sent = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             PendingEvent event = batch.get(i);
             PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
             if (result != null && result.errorCode() == null && result.eventId() != null) {
-                store.markSent(event.id(), result.eventId(), clock.instant());
+                sent.add(new OutboxStore.Sent(event.id(), result.eventId()));
                 LOG.debugf("Published \"%s\" for application %s as event %s", event.detailType(),
                         event.applicationId(), result.eventId());
-                accepted++;
             } else {
                 String error = result == null ? "no result entry" : result.errorCode() + ": " + result.errorMessage();
                 Duration wait = backoff.after(event.attempts() + 1);
@@ -155,8 +166,11 @@ public class OutboxRelay {
                         event.detailType(), event.applicationId(), event.attempts() + 1, wait, error);
             }
         }
-        metrics.published(accepted);
-        return accepted;
+        if (!sent.isEmpty()) {
+            store.markSent(sent, clock.instant());
+        }
+        metrics.published(sent.size());
+        return sent.size();
     }
 
     private Duration busUnreachable(SdkException e) {

@@ -26,9 +26,17 @@ public class OutboxStore {
                 rows.stream().map(row -> row.nextAttemptAt).toList(), now);
     }
 
+    /** Marks the bus's accepted entries of one PutEvents call sent, in one transaction. */
     @Transactional
-    public void markSent(long id, String eventId, Instant at) {
-        OutboxEntry.update("sentAt = ?1, eventId = ?2, lastError = null where id = ?3", at, eventId, id);
+    public void markSent(List<Sent> sent, Instant at) {
+        for (Sent entry : sent) {
+            OutboxEntry.update("sentAt = ?1, eventId = ?2, lastError = null where id = ?3", at, entry.eventId(),
+                    entry.id());
+        }
+    }
+
+    /** An outbox row the bus accepted, with the event id it gave. */
+    public record Sent(long id, String eventId) {
     }
 
     @Transactional

@@ -27,6 +27,7 @@ import org.kycsuite.localcloud.sqs.EmbeddedSqs;
 import org.kycsuite.localcloud.sqs.SqsJsonClient;
 import org.kycsuite.localcloud.store.Database;
 import org.kycsuite.localcloud.store.DocumentStore;
+import org.kycsuite.localcloud.store.GroupCommit;
 import org.kycsuite.localcloud.target.TargetInvoker;
 import org.kycsuite.localcloud.template.BusResourceProvisioners;
 import org.kycsuite.localcloud.template.ResourceProvisioners;
@@ -105,14 +106,16 @@ public final class LocalCloud implements AutoCloseable {
         EventBuses buses = new EventBuses(documents, mapper, arns);
         Rules rules = new Rules(documents, mapper, arns, buses);
         Archives archives = new Archives(documents, database, mapper, arns, buses);
-        deliveries = new DeliveryStore(database);
+        GroupCommit commits = new GroupCommit(database, "bus-commits");
+        closeables.add(commits);
+        deliveries = new DeliveryStore(database, commits);
 
         // The Step Functions engine (local cloud part 2): its API on the edge, provisioners for state
         // machines and functions, and the bus's starter for state machine targets.
         FunctionUrls functions = new FunctionUrls(config.functionUrls());
         StepFunctions.LazyPublisher publisher = new StepFunctions.LazyPublisher();
-        StepFunctions stepFunctions = StepFunctions.create(new StepFunctions.Wiring(database, documents, mapper,
-                arns, http, sqsClient), functions, publisher);
+        StepFunctions stepFunctions = StepFunctions.create(new StepFunctions.Wiring(database, commits, documents,
+                mapper, arns, http, sqsClient), functions, publisher);
         closeables.add(stepFunctions);
         StateMachineStarter stateMachines = stepFunctions.starter();
         ResourceProvisioners provisioners = BusResourceProvisioners.register(new ResourceProvisioners(), mapper,
@@ -124,7 +127,7 @@ public final class LocalCloud implements AutoCloseable {
         dispatcher = new Dispatcher(deliveries, targets, mapper,
                 Long.getLong(RETRY_BASE_MILLIS_PROPERTY, 1000L));
         closeables.add(dispatcher);
-        ingestion = new EventIngestion(database, mapper, arns, buses, rules, archives, deliveries, dispatcher::wake);
+        ingestion = new EventIngestion(commits, mapper, arns, buses, rules, archives, deliveries, dispatcher::submit);
         Replays replays = new Replays(documents, mapper, arns, archives, ingestion);
         closeables.add(replays);
         edge.register(new EventBridgeService(mapper, buses, rules, ingestion, archives, replays));

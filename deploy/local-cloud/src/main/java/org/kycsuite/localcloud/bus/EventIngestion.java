@@ -12,16 +12,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.EventPublisher;
 import org.kycsuite.localcloud.archive.Archives;
 import org.kycsuite.localcloud.delivery.DeliveryStore;
-import org.kycsuite.localcloud.delivery.DeliveryStore.NewDelivery;
+import org.kycsuite.localcloud.delivery.Delivery;
 import org.kycsuite.localcloud.edge.AwsServiceException;
 import org.kycsuite.localcloud.edge.Json;
 import org.kycsuite.localcloud.rule.MatchedRule;
 import org.kycsuite.localcloud.rule.Rules;
-import org.kycsuite.localcloud.store.Database;
+import org.kycsuite.localcloud.store.GroupCommit;
 
 /**
  * PutEvents: validates each entry on its own (one bad entry never fails the others), turns the good
@@ -33,18 +34,21 @@ public final class EventIngestion implements EventPublisher {
     private static final int MAX_ENTRIES = 10;
     private static final int MAX_ENTRY_BYTES = 256 * 1024;
 
-    private final Database database;
+    private final GroupCommit commits;
     private final ObjectMapper mapper;
     private final Arns arns;
     private final EventBuses buses;
     private final Rules rules;
     private final Archives archives;
     private final DeliveryStore deliveries;
-    private final Runnable onStored;
+    private final Consumer<List<Delivery>> onStored;
 
-    public EventIngestion(Database database, ObjectMapper mapper, Arns arns, EventBuses buses, Rules rules,
-                          Archives archives, DeliveryStore deliveries, Runnable onStored) {
-        this.database = database;
+    /**
+     * @param onStored receives the deliveries of each PutEvents once they are committed
+     */
+    public EventIngestion(GroupCommit commits, ObjectMapper mapper, Arns arns, EventBuses buses, Rules rules,
+                          Archives archives, DeliveryStore deliveries, Consumer<List<Delivery>> onStored) {
+        this.commits = commits;
         this.mapper = mapper;
         this.arns = arns;
         this.buses = buses;
@@ -89,7 +93,7 @@ public final class EventIngestion implements EventPublisher {
         Instant now = Instant.now();
         long nowMillis = now.toEpochMilli();
         List<Result> results = new ArrayList<>();
-        List<NewDelivery> owed = new ArrayList<>();
+        List<Delivery> owed = new ArrayList<>();
         List<Archives.ArchivedEvent> archived = new ArrayList<>();
         for (Entry entry : entries) {
             Result problem = validate(entry);
@@ -106,12 +110,12 @@ public final class EventIngestion implements EventPublisher {
             results.add(new Result(id, null, null));
         }
         if (!owed.isEmpty() || !archived.isEmpty()) {
-            database.inTransaction(connection -> {
+            commits.write(connection -> {
                 deliveries.enqueue(connection, owed);
                 archives.record(connection, archived);
                 return null;
             });
-            onStored.run();
+            onStored.accept(owed);
         }
         return results;
     }
@@ -119,22 +123,22 @@ public final class EventIngestion implements EventPublisher {
     /** Stores the deliveries a replayed event owes (replays are never archived again). */
     public void replay(String bus, List<String> events, Collection<String> filterArns) {
         long nowMillis = System.currentTimeMillis();
-        List<NewDelivery> owed = new ArrayList<>();
+        List<Delivery> owed = new ArrayList<>();
         events.forEach(event -> owed.addAll(route(bus, event, filterArns, nowMillis)));
         if (!owed.isEmpty()) {
-            database.inTransaction(connection -> {
+            commits.write(connection -> {
                 deliveries.enqueue(connection, owed);
                 return null;
             });
-            onStored.run();
+            onStored.accept(owed);
         }
     }
 
-    private List<NewDelivery> route(String bus, String event, Collection<String> filterArns, long nowMillis) {
-        List<NewDelivery> owed = new ArrayList<>();
+    private List<Delivery> route(String bus, String event, Collection<String> filterArns, long nowMillis) {
+        List<Delivery> owed = new ArrayList<>();
         for (MatchedRule rule : rules.matching(bus, event, filterArns)) {
-            rule.targets().forEach(target -> owed.add(new NewDelivery(rule.arn(), target.toString(), event,
-                    nowMillis)));
+            rule.targets().forEach(target -> owed.add(deliveries.newDelivery(rule.arn(), target.toString(),
+                    event, nowMillis)));
         }
         return owed;
     }

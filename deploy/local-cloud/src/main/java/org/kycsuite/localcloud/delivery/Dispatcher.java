@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.kycsuite.localcloud.target.DeliveryException;
 import org.kycsuite.localcloud.target.TargetInput;
 import org.kycsuite.localcloud.target.TargetInvoker;
@@ -23,10 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the stored deliveries: each due row goes to its target on a worker; success deletes it,
- * failure reschedules it with exponential backoff until the target's RetryPolicy is spent, and then
- * the event goes to the target's dead-letter queue with the error in message attributes, as
- * EventBridge sends it.
+ * Delivers what the bus accepted. PutEvents hands its committed deliveries straight to
+ * {@link #submit}; nothing polls the store, which is read back only at start (what a crash left
+ * owed). Each target belongs to one lane (one thread), so a target receives its events in the order
+ * the bus accepted them, and a lane sends what queued up for a queue in SendMessageBatch calls of up
+ * to ten. Success deletes the rows (one shared commit); failure reschedules the delivery with
+ * exponential backoff until the target's RetryPolicy is spent, and then the event goes to the
+ * target's dead-letter queue with the error in message attributes, as EventBridge sends it. A
+ * delivery is attempted again only after an attempt failed, so a healthy run delivers each event once.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -34,21 +37,20 @@ public final class Dispatcher implements AutoCloseable {
     private static final int DEFAULT_MAX_RETRIES = 185;
     private static final long DEFAULT_MAX_AGE_SECONDS = 86_400;
     private static final long MAX_BACKOFF_MILLIS = 300_000;
-    private static final int WORKERS = 8;
-    private static final int BATCH = 256;
-    private static final long IDLE_POLL_MILLIS = 500;
+    private static final int LANES = 4;
+    private static final int DRAIN = 200;
+    private static final int MAX_CACHED_TARGETS = 1024;
+    private static final long IDLE_CHECK_MILLIS = 200;
 
     private final DeliveryStore store;
     private final TargetInvoker invoker;
     private final ObjectMapper mapper;
     private final long backoffBaseMillis;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final ExecutorService workers;
-    private final Thread poller;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
+    private final List<LinkedBlockingQueue<Delivery>> lanes = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService retries;
+    private final Map<String, JsonNode> targets = new ConcurrentHashMap<>();
     private volatile boolean running = true;
-    private volatile boolean woken;
 
     /**
      * @param backoffBaseMillis the first retry's delay; each further retry doubles it (capped at five minutes)
@@ -58,91 +60,152 @@ public final class Dispatcher implements AutoCloseable {
         this.invoker = invoker;
         this.mapper = mapper;
         this.backoffBaseMillis = backoffBaseMillis;
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
-            Thread thread = new Thread(runnable, "bus-delivery-" + count.incrementAndGet());
+        for (int i = 0; i < LANES; i++) {
+            LinkedBlockingQueue<Delivery> lane = new LinkedBlockingQueue<>();
+            lanes.add(lane);
+            Thread thread = new Thread(() -> work(lane), "bus-delivery-" + (i + 1));
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bus-retries");
             thread.setDaemon(true);
             return thread;
         });
-        this.poller = new Thread(this::poll, "bus-dispatcher");
-        poller.setDaemon(true);
     }
 
+    /** Starts the lanes and queues what the store still owes from before a restart. */
     public void start() {
-        poller.start();
-    }
-
-    /** Tells the dispatcher new deliveries are stored, so it does not wait for its next poll. */
-    public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            work.signal();
-        } finally {
-            lock.unlock();
+        threads.forEach(Thread::start);
+        long[] recovered = {0};
+        store.forEachStored(page -> {
+            recovered[0] += page.size();
+            submit(page);
+        });
+        if (recovered[0] > 0) {
+            LOG.info("Resuming {} deliveries accepted before the restart", recovered[0]);
         }
     }
 
-    private void poll() {
+    /** Queues committed deliveries: due ones on their target's lane, retries at their time. */
+    public void submit(Collection<Delivery> deliveries) {
+        long now = System.currentTimeMillis();
+        for (Delivery delivery : deliveries) {
+            if (delivery.nextAtMillis() <= now) {
+                laneOf(delivery).add(delivery);
+            } else {
+                schedule(delivery, delivery.nextAtMillis() - now);
+            }
+        }
+    }
+
+    private LinkedBlockingQueue<Delivery> laneOf(Delivery delivery) {
+        return lanes.get(Math.floorMod(delivery.target().hashCode(), LANES));
+    }
+
+    private void schedule(Delivery delivery, long delayMillis) {
+        if (!running) {
+            return;
+        }
+        try {
+            retries.schedule(() -> laneOf(delivery).add(delivery), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Shutting down: delivery {} stays stored", delivery.id());
+        }
+    }
+
+    private void work(LinkedBlockingQueue<Delivery> lane) {
+        List<Delivery> batch = new ArrayList<>();
         while (running) {
             try {
-                List<Delivery> due = inFlight.size() >= BATCH ? List.of()
-                        : store.due(System.currentTimeMillis(), BATCH, inFlight);
-                for (Delivery delivery : due) {
-                    inFlight.add(delivery.id());
-                    workers.execute(() -> attempt(delivery));
+                Delivery first = lane.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
                 }
-                if (due.isEmpty()) {
-                    awaitWork();
-                }
+                batch.add(first);
+                lane.drainTo(batch, DRAIN - 1);
+                deliver(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.error("Reading due deliveries failed; retrying", e);
-                    awaitWork();
+                    // The store refused the deletes: the rows stay, so the events are delivered again
+                    // after a restart (at-least-once). Keep delivering the rest meanwhile.
+                    LOG.error("Recording {} deliveries failed; they stay stored", batch.size(), e);
                 }
+            } finally {
+                batch.clear();
             }
         }
     }
 
-    private void awaitWork() {
-        lock.lock();
-        try {
-            if (!woken && running) {
-                work.await(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
+    /** Delivers one lane's batch, grouped by target in arrival order, and deletes what arrived. */
+    private void deliver(List<Delivery> batch) {
+        Map<String, List<Delivery>> byTarget = new LinkedHashMap<>();
+        for (Delivery delivery : batch) {
+            byTarget.computeIfAbsent(delivery.target(), key -> new ArrayList<>()).add(delivery);
         }
-    }
-
-    private void attempt(Delivery delivery) {
-        try {
-            JsonNode target = mapper.readTree(delivery.target());
-            ObjectNode event = (ObjectNode) mapper.readTree(delivery.event());
+        List<Long> done = new ArrayList<>(batch.size());
+        for (List<Delivery> group : byTarget.values()) {
+            JsonNode target;
             try {
-                String input = TargetInput.render(target, event, delivery.ruleArn(),
-                        Instant.ofEpochMilli(delivery.ingestedAtMillis()));
-                invoker.invoke(target, input);
-                store.delete(delivery.id());
-            } catch (DeliveryException e) {
-                failed(delivery, target, e);
+                target = target(group.get(0).target());
+            } catch (IOException e) {
+                LOG.error("A stored target is not JSON; its {} deliveries are dropped", group.size(), e);
+                group.forEach(delivery -> done.add(delivery.id()));
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            if (running) {
-                LOG.error("Delivery {} failed unexpectedly; it stays stored and is retried", delivery.id(), e);
-                store.retryLater(delivery.id(), delivery.attempts() + 1,
-                        System.currentTimeMillis() + backoff(delivery.attempts() + 1), String.valueOf(e));
+            deliverGroup(target, group, done);
+        }
+        store.deleteAll(done);
+    }
+
+    private void deliverGroup(JsonNode target, List<Delivery> group, List<Long> done) {
+        List<String> inputs = new ArrayList<>(group.size());
+        List<Delivery> rendered = new ArrayList<>(group.size());
+        for (Delivery delivery : group) {
+            try {
+                inputs.add(render(target, delivery));
+                rendered.add(delivery);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Delivery {} cannot be rendered; it is retried", delivery.id(), e);
+                failed(delivery, target, new DeliveryException("InternalError", String.valueOf(e), true), done);
             }
-        } finally {
-            inFlight.remove(delivery.id());
+        }
+        List<DeliveryException> outcomes = invoker.invokeAll(target, inputs);
+        for (int i = 0; i < rendered.size(); i++) {
+            DeliveryException error = outcomes.get(i);
+            if (error == null) {
+                done.add(rendered.get(i).id());
+            } else {
+                failed(rendered.get(i), target, error, done);
+            }
         }
     }
 
-    private void failed(Delivery delivery, JsonNode target, DeliveryException error) {
+    private String render(JsonNode target, Delivery delivery) throws IOException {
+        if (!target.hasNonNull("Input") && !target.hasNonNull("InputPath") && !target.hasNonNull("InputTransformer")) {
+            return delivery.event();
+        }
+        ObjectNode event = (ObjectNode) mapper.readTree(delivery.event());
+        return TargetInput.render(target, event, delivery.ruleArn(), Instant.ofEpochMilli(delivery.ingestedAtMillis()));
+    }
+
+    private JsonNode target(String json) throws IOException {
+        JsonNode cached = targets.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode parsed = mapper.readTree(json);
+        if (targets.size() >= MAX_CACHED_TARGETS) {
+            targets.clear();
+        }
+        targets.put(json, parsed);
+        return parsed;
+    }
+
+    private void failed(Delivery delivery, JsonNode target, DeliveryException error, List<Long> done) {
         if (!running) {
             return;
         }
@@ -150,7 +213,8 @@ public final class Dispatcher implements AutoCloseable {
         JsonNode policy = target.path("RetryPolicy");
         int maxRetries = policy.path("MaximumRetryAttempts").asInt(DEFAULT_MAX_RETRIES);
         long maxAgeMillis = policy.path("MaximumEventAgeInSeconds").asLong(DEFAULT_MAX_AGE_SECONDS) * 1000;
-        long nextAt = System.currentTimeMillis() + backoff(attempts);
+        long delay = backoff(attempts);
+        long nextAt = System.currentTimeMillis() + delay;
         String exhausted = null;
         if (!error.retryable()) {
             exhausted = "NotRetryable";
@@ -163,10 +227,11 @@ public final class Dispatcher implements AutoCloseable {
             LOG.debug("Delivery {} to {} failed (attempt {}): {}", delivery.id(), target.path("Arn").asText(),
                     attempts, error.getMessage());
             store.retryLater(delivery.id(), attempts, nextAt, error.errorCode() + ": " + error.getMessage());
+            schedule(delivery.retried(attempts, nextAt), delay);
             return;
         }
         deadLetter(delivery, target, error, exhausted, attempts - 1);
-        store.delete(delivery.id());
+        done.add(delivery.id());
     }
 
     private void deadLetter(Delivery delivery, JsonNode target, DeliveryException error, String exhausted,
@@ -204,13 +269,15 @@ public final class Dispatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        wake();
-        workers.shutdownNow();
-        try {
-            poller.join(TimeUnit.SECONDS.toMillis(5));
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        retries.shutdownNow();
+        // No interrupts: an interrupted H2 write closes the database file. The lanes see the flag.
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
         this.record = record;
         this.doc = record.doc();
         this.lastEventId = lastEventId;
-        this.definition = engine.parse(doc.path("definition").asText());
+        this.definition = engine.definition(doc.path("definition").asText());
         this.taskCalls = new TaskCalls(engine, this);
         if (resumed) {
             JsonNode cursor = doc.path("cursor");

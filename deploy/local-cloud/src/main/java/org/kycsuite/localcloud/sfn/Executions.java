@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class Executions implements StateMachineStarter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Executions.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final int MAX_CACHED_DEFINITIONS = 256;
 
     private final ObjectMapper mapper;
     private final Arns arns;
@@ -42,6 +45,7 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final Map<String, ExecutionRunner> running = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> definitions = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
     /** The integrations a Task state can call. */
@@ -82,10 +86,10 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
      * StartExecution. Idempotent for a RUNNING execution with the same name and input, as AWS
      * documents; another input, or a closed execution of that name, is ExecutionAlreadyExists.
      */
-    public synchronized ExecutionRecord start(String stateMachineArn, String name, String input) {
+    public ExecutionRecord start(String stateMachineArn, String name, String input) {
         ObjectNode machine = stateMachines.require(stateMachineArn);
         String executionName = name == null ? UUID.randomUUID().toString() : name;
-        if (!executionName.matches("[A-Za-z0-9_-]{1,80}")) {
+        if (!NAME.matcher(executionName).matches()) {
             throw new AwsServiceException(400, "InvalidName", "Invalid Name: '" + executionName + "'");
         }
         String text = input == null ? "{}" : input;
@@ -98,14 +102,13 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
         }
         String machineName = machine.path("name").asText();
         String arn = arns.stateMachine(machineName).replace(":stateMachine:", ":execution:") + ":" + executionName;
-        ExecutionRecord existing = store.find(arn).orElse(null);
-        if (existing != null) {
-            if ("RUNNING".equals(existing.status()) && existing.doc().path("input").asText().equals(text)) {
-                return existing;
+        if (name != null) {
+            ExecutionRecord existing = store.find(arn).orElse(null);
+            if (existing != null) {
+                return sameStart(existing, arn, text);
             }
-            throw new AwsServiceException(400, "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
-        JsonNode definition = parse(machine.path("definition").asText());
+        JsonNode definition = definition(machine.path("definition").asText());
         ObjectNode doc = mapper.createObjectNode().put("input", text)
                 .put("definition", machine.path("definition").asText()).put("stateMachineName", machineName)
                 .put("roleArn", machine.path("roleArn").asText()).put("status", "RUNNING");
@@ -120,9 +123,19 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
         event.set("timestamp", mapper.getNodeFactory().numberNode(
                 org.kycsuite.localcloud.edge.Json.epochSeconds(java.time.Instant.ofEpochMilli(now))));
         event.set("executionStartedEventDetails", started);
-        store.insert(record, List.of(event));
+        if (!store.insert(record, List.of(event))) {
+            // Another StartExecution of this name won the race: the same rules apply against it.
+            return sameStart(store.find(arn).orElseThrow(), arn, text);
+        }
         launch(new ExecutionRunner(this, record, 1, false), definition);
         return record;
+    }
+
+    private static ExecutionRecord sameStart(ExecutionRecord existing, String arn, String input) {
+        if ("RUNNING".equals(existing.status()) && existing.doc().path("input").asText().equals(input)) {
+            return existing;
+        }
+        throw new AwsServiceException(400, "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
     }
 
     /** Resumes every RUNNING execution after a (re)start. */
@@ -130,7 +143,7 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
         for (ExecutionRecord record : store.running()) {
             try {
                 launch(new ExecutionRunner(this, record, store.lastEventId(record.arn()), true),
-                        parse(record.doc().path("definition").asText()));
+                        definition(record.doc().path("definition").asText()));
                 LOG.info("Resumed execution {} at state {}", record.arn(), record.doc().at("/cursor/state").asText());
             } catch (RuntimeException e) {
                 LOG.warn("Cannot resume execution {}", record.arn(), e);
@@ -179,6 +192,22 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
 
     void detach(ExecutionRunner runner) {
         running.remove(runner.arn(), runner);
+    }
+
+    /**
+     * A definition parsed once and shared by every execution of it; the interpreter only reads it.
+     * Keyed by the text, so an updated state machine gets its own entry and running executions keep theirs.
+     */
+    JsonNode definition(String text) {
+        JsonNode cached = definitions.get(text);
+        if (cached == null) {
+            if (definitions.size() >= MAX_CACHED_DEFINITIONS) {
+                definitions.clear();
+            }
+            cached = parse(text);
+            definitions.put(text, cached);
+        }
+        return cached;
     }
 
     JsonNode parse(String json) {

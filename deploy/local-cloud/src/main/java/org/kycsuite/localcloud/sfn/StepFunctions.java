@@ -15,6 +15,7 @@ import org.kycsuite.localcloud.sfn.store.SfnStore;
 import org.kycsuite.localcloud.sfn.store.TaskStore;
 import org.kycsuite.localcloud.sqs.SqsJsonClient;
 import org.kycsuite.localcloud.store.Database;
+import org.kycsuite.localcloud.store.GroupCommit;
 import org.kycsuite.localcloud.store.DocumentStore;
 import org.kycsuite.localcloud.template.ResourceProvisioners;
 
@@ -35,14 +36,14 @@ public final class StepFunctions implements AutoCloseable {
     }
 
     /** Everything the engine needs from the rest of the local cloud. */
-    public record Wiring(Database database, DocumentStore documents, ObjectMapper mapper, Arns arns,
-                         HttpClient http, SqsJsonClient sqs) {
+    public record Wiring(Database database, GroupCommit commits, DocumentStore documents, ObjectMapper mapper,
+                         Arns arns, HttpClient http, SqsJsonClient sqs) {
     }
 
     /** Builds the engine; {@link #attach} registers it, {@link #resume} continues running executions. */
     public static StepFunctions create(Wiring wiring, FunctionUrls functions, LazyPublisher publisher) {
         ObjectMapper mapper = wiring.mapper();
-        SfnStore store = new SfnStore(wiring.database(), mapper);
+        SfnStore store = new SfnStore(wiring.database(), wiring.commits(), mapper);
         TaskTokens tokens = new TaskTokens(new TaskStore(store), mapper);
         StateMachines machines = new StateMachines(wiring.documents(), mapper, wiring.arns());
         Executions.Integrations integrations = new Executions.Integrations(

@@ -26,7 +26,7 @@ import org.kycsuite.localcloud.sfn.store.TaskStore;
 public final class TaskTokens {
 
     private static final Pattern TOKEN = Pattern.compile("AQ[A-Za-z0-9_-]{60,}");
-    private static final long MAX_POLL_MILLIS = 2000;
+    private static final long MAX_POLL_MILLIS = 30_000;
 
     private final TaskStore store;
     private final ObjectMapper mapper;

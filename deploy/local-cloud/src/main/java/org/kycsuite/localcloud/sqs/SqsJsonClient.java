@@ -2,6 +2,7 @@ package org.kycsuite.localcloud.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +23,9 @@ import java.util.Map;
 public final class SqsJsonClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** SQS's limits for one SendMessageBatch call. */
+    private static final int BATCH_ENTRIES = 10;
+    private static final int BATCH_BYTES = 256 * 1024;
 
     private final HttpClient http;
     private final ObjectMapper mapper;
@@ -66,6 +74,53 @@ public final class SqsJsonClient {
                     attributes.putObject(key).put("DataType", "String").put("StringValue", value));
         }
         return call("SendMessage", request).path("MessageId").asText();
+    }
+
+    /** Splits bodies into SendMessageBatch calls: at most ten entries and 256 KiB each, order kept. */
+    public static List<List<String>> batches(List<String> bodies) {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int bytes = 0;
+        for (String body : bodies) {
+            int size = body.getBytes(StandardCharsets.UTF_8).length;
+            if (!current.isEmpty() && (current.size() == BATCH_ENTRIES || bytes + size > BATCH_BYTES)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(body);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    /**
+     * Sends up to ten messages in one SendMessageBatch call; returns, per body in order, {@code null}
+     * when SQS took it or the entry's error.
+     *
+     * @throws SqsException when the whole call failed
+     */
+    public List<SqsException> sendMessageBatch(String queueUrl, List<String> bodies) {
+        ObjectNode request = mapper.createObjectNode().put("QueueUrl", queueUrl);
+        ArrayNode entries = request.putArray("Entries");
+        for (int i = 0; i < bodies.size(); i++) {
+            entries.addObject().put("Id", Integer.toString(i)).put("MessageBody", bodies.get(i));
+        }
+        JsonNode response = call("SendMessageBatch", request);
+        List<SqsException> outcomes = new ArrayList<>(Collections.nCopies(bodies.size(), (SqsException) null));
+        java.util.BitSet sent = new java.util.BitSet(bodies.size());
+        response.path("Successful").forEach(entry -> sent.set(Integer.parseInt(entry.path("Id").asText())));
+        response.path("Failed").forEach(entry -> outcomes.set(Integer.parseInt(entry.path("Id").asText()),
+                new SqsException(entry.path("Code").asText("SqsError"), entry.path("Message").asText(""))));
+        for (int i = 0; i < bodies.size(); i++) {
+            if (!sent.get(i) && outcomes.get(i) == null) {
+                outcomes.set(i, new SqsException("MissingResult", "SendMessageBatch did not report entry " + i));
+            }
+        }
+        return outcomes;
     }
 
     private JsonNode call(String operation, ObjectNode request) {

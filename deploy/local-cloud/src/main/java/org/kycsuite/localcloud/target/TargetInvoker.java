@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.StateMachineStarter;
@@ -53,16 +55,54 @@ public final class TargetInvoker {
         }
     }
 
+    /**
+     * Delivers each input to the target, SQS queues in SendMessageBatch calls; returns, per input,
+     * {@code null} when the target has it or the reason it does not.
+     */
+    public List<DeliveryException> invokeAll(JsonNode target, List<String> inputs) {
+        String arn = target.path("Arn").asText();
+        List<DeliveryException> outcomes = new ArrayList<>(inputs.size());
+        if (inputs.size() > 1 && !arn.startsWith("http") && "sqs".equals(Arns.service(arn))) {
+            String queueUrl = queueUrl(arn);
+            for (List<String> chunk : SqsJsonClient.batches(inputs)) {
+                try {
+                    for (SqsJsonClient.SqsException failure : sqs.sendMessageBatch(queueUrl, chunk)) {
+                        outcomes.add(failure == null ? null : sqsFailure(failure));
+                    }
+                } catch (SqsJsonClient.SqsException e) {
+                    DeliveryException failure = sqsFailure(e);
+                    chunk.forEach(input -> outcomes.add(failure));
+                }
+            }
+            return outcomes;
+        }
+        for (String input : inputs) {
+            try {
+                invoke(target, input);
+                outcomes.add(null);
+            } catch (DeliveryException e) {
+                outcomes.add(e);
+            }
+        }
+        return outcomes;
+    }
+
+    private String queueUrl(String queueArn) {
+        String[] parts = queueArn.split(":");
+        return sqsEndpoint + "/" + parts[4] + "/" + parts[5];
+    }
+
+    private static DeliveryException sqsFailure(SqsJsonClient.SqsException e) {
+        boolean missing = e.errorCode().contains("NonExistentQueue") || e.errorCode().contains("DoesNotExist");
+        return new DeliveryException(missing ? "SQS.NonExistentQueue" : "SQS." + e.errorCode(), e.getMessage(), true);
+    }
+
     /** Sends to the queue behind an SQS ARN; the dead-letter path uses it too. */
     public void sendToQueue(String queueArn, String body, Map<String, String> attributes) throws DeliveryException {
-        String[] parts = queueArn.split(":");
-        String queueUrl = sqsEndpoint + "/" + parts[4] + "/" + parts[5];
         try {
-            sqs.sendMessage(queueUrl, body, attributes);
+            sqs.sendMessage(queueUrl(queueArn), body, attributes);
         } catch (SqsJsonClient.SqsException e) {
-            boolean missing = e.errorCode().contains("NonExistentQueue") || e.errorCode().contains("DoesNotExist");
-            throw new DeliveryException(missing ? "SQS.NonExistentQueue" : "SQS." + e.errorCode(), e.getMessage(),
-                    true);
+            throw sqsFailure(e);
         }
     }
 

@@ -180,7 +180,7 @@ public final class Interpreter {
         JsonNode effective = paths.select(state.get("InputPath"), input, ctx);
         JsonNode result;
         if (state.has("Result")) {
-            result = state.get("Result");
+            result = state.get("Result").deepCopy();
         } else if (state.has("Parameters")) {
             result = paths.resolveTemplate(state.get("Parameters"), effective, ctx);
         } else {

@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kycsuite.localcloud.store.Database;
+import org.kycsuite.localcloud.store.GroupCommit;
 
 /**
  * Executions, their history and task tokens in the local cloud's database. Each state transition
@@ -55,10 +57,12 @@ public final class SfnStore {
     };
 
     private final Database database;
+    private final GroupCommit commits;
     private final ObjectMapper mapper;
 
-    public SfnStore(Database database, ObjectMapper mapper) {
+    public SfnStore(Database database, GroupCommit commits, ObjectMapper mapper) {
         this.database = database;
+        this.commits = commits;
         this.mapper = mapper;
         database.inTransaction(connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -72,7 +76,10 @@ public final class SfnStore {
 
     /** Inserts a new execution with its first events; false when the ARN exists already. */
     public boolean insert(ExecutionRecord execution, List<ObjectNode> events) {
-        return database.inTransaction(connection -> {
+        String json = write(execution.doc());
+        return commits.write(connection -> {
+            // The transaction may be shared with other writers: a duplicate undoes only this insert.
+            Savepoint before = connection.setSavepoint();
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO sfn_execution (arn, state_machine_arn, name, status, start_ms, stop_ms, doc) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -82,11 +89,11 @@ public final class SfnStore {
                 statement.setString(4, execution.status());
                 statement.setLong(5, execution.startMillis());
                 statement.setNull(6, Types.BIGINT);
-                statement.setString(7, write(execution.doc()));
+                statement.setString(7, json);
                 statement.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1 || "23505".equals(e.getSQLState())) {
-                    connection.rollback();
+                    connection.rollback(before);
                     return false;
                 }
                 throw e;
@@ -103,7 +110,7 @@ public final class SfnStore {
      */
     public boolean update(String arn, String status, Long stopMillis, ObjectNode doc, List<ObjectNode> events) {
         String json = write(doc);
-        return database.inTransaction(connection -> {
+        return commits.write(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE sfn_execution SET status = ?, stop_ms = ?, doc = ? WHERE arn = ? AND status = 'RUNNING'")) {
                 statement.setString(1, status);
