@@ -20,12 +20,14 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsEx
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Throughput of the bus through the real SDK clients (not a test; run it by hand from the test classpath):
- * PutEvents (batches of 10) until every event is in the rule's SQS queue, next to raw SendMessageBatch
- * (batches of 10) on the same ElasticMQ. A warm-up round runs first.
+ * PutEvents (batches of 10) until every event is in the rule's SQS queue (ApproximateNumberOfMessages,
+ * before anyone consumes them), next to raw SendMessageBatch (batches of 10) on the same queue server,
+ * and how fast one consumer drains them. A warm-up round runs first.
  */
 public final class BusBenchmark {
 
@@ -94,10 +96,15 @@ public final class BusBenchmark {
             }
         });
         double accepted = (System.nanoTime() - start) / 1e9;
-        drain(sqs, queueUrl, count);
+        awaitQueued(sqs, queueUrl, count);
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("{}PutEvents -> SQS: {} events accepted in {} s ({} /s), all delivered in {} s = {} events/s",
+        LOG.info("{}PutEvents -> SQS: {} events accepted in {} s ({} /s), all in the queue after {} s = {} events/s",
                 label, count, f(accepted), f(count / accepted), f(seconds), f(count / seconds));
+        long drainStart = System.nanoTime();
+        drain(sqs, queueUrl, count);
+        double drained = (System.nanoTime() - drainStart) / 1e9;
+        LOG.info("{}one consumer received and deleted them in {} s = {} messages/s", label, f(drained),
+                f(count / drained));
     }
 
     private static void sendMessages(SqsClient sqs, String queueUrl, int count, String label) throws Exception {
@@ -116,6 +123,19 @@ public final class BusBenchmark {
         LOG.info("{}SQS SendMessageBatch: {} messages in {} s = {} messages/s", label, count, f(seconds),
                 f(count / seconds));
         drain(sqs, queueUrl, count);
+    }
+
+    /** Waits until the queue holds {@code count} messages: every event delivered, none consumed yet. */
+    private static void awaitQueued(SqsClient sqs, String queueUrl, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not all " + count + " events reached the queue");
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** Receives (and deletes) until {@code count} messages arrived; fails after five minutes. */

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers what the bus accepted. PutEvents hands its committed deliveries straight to
  * {@link #submit}; nothing polls the store, which is read back only at start (what a crash left
- * owed). Each target belongs to one lane (one thread), so a target receives its events in the order
- * the bus accepted them, and a lane sends what queued up for a queue in SendMessageBatch calls of up
- * to ten. Success deletes the rows (one shared commit); failure reschedules the delivery with
+ * owed). Workers take what queued up in portions and send a portion's events for one queue in
+ * SendMessageBatch calls of up to ten; several workers keep calls to one queue in flight together,
+ * so the queue server can commit them together. Like EventBridge, the bus does not promise order.
+ * Success deletes the rows (one shared commit); failure reschedules the delivery with
  * exponential backoff until the target's RetryPolicy is spent, and then the event goes to the
  * target's dead-letter queue with the error in message attributes, as EventBridge sends it. A
  * delivery is attempted again only after an attempt failed, so a healthy run delivers each event once.
@@ -37,8 +38,8 @@ public final class Dispatcher implements AutoCloseable {
     private static final int DEFAULT_MAX_RETRIES = 185;
     private static final long DEFAULT_MAX_AGE_SECONDS = 86_400;
     private static final long MAX_BACKOFF_MILLIS = 300_000;
-    private static final int LANES = 4;
-    private static final int DRAIN = 200;
+    private static final int WORKERS = 8;
+    private static final int PORTION = 50;
     private static final int MAX_CACHED_TARGETS = 1024;
     private static final long IDLE_CHECK_MILLIS = 200;
 
@@ -46,7 +47,7 @@ public final class Dispatcher implements AutoCloseable {
     private final TargetInvoker invoker;
     private final ObjectMapper mapper;
     private final long backoffBaseMillis;
-    private final List<LinkedBlockingQueue<Delivery>> lanes = new ArrayList<>();
+    private final LinkedBlockingQueue<Delivery> due = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService retries;
     private final Map<String, JsonNode> targets = new ConcurrentHashMap<>();
@@ -60,10 +61,8 @@ public final class Dispatcher implements AutoCloseable {
         this.invoker = invoker;
         this.mapper = mapper;
         this.backoffBaseMillis = backoffBaseMillis;
-        for (int i = 0; i < LANES; i++) {
-            LinkedBlockingQueue<Delivery> lane = new LinkedBlockingQueue<>();
-            lanes.add(lane);
-            Thread thread = new Thread(() -> work(lane), "bus-delivery-" + (i + 1));
+        for (int i = 0; i < WORKERS; i++) {
+            Thread thread = new Thread(this::work, "bus-delivery-" + (i + 1));
             thread.setDaemon(true);
             threads.add(thread);
         }
@@ -74,7 +73,7 @@ public final class Dispatcher implements AutoCloseable {
         });
     }
 
-    /** Starts the lanes and queues what the store still owes from before a restart. */
+    /** Starts the workers and queues what the store still owes from before a restart. */
     public void start() {
         threads.forEach(Thread::start);
         long[] recovered = {0};
@@ -87,20 +86,16 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Queues committed deliveries: due ones on their target's lane, retries at their time. */
+    /** Queues committed deliveries: due ones now, retries at their time. */
     public void submit(Collection<Delivery> deliveries) {
         long now = System.currentTimeMillis();
         for (Delivery delivery : deliveries) {
             if (delivery.nextAtMillis() <= now) {
-                laneOf(delivery).add(delivery);
+                due.add(delivery);
             } else {
                 schedule(delivery, delivery.nextAtMillis() - now);
             }
         }
-    }
-
-    private LinkedBlockingQueue<Delivery> laneOf(Delivery delivery) {
-        return lanes.get(Math.floorMod(delivery.target().hashCode(), LANES));
     }
 
     private void schedule(Delivery delivery, long delayMillis) {
@@ -108,22 +103,22 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         try {
-            retries.schedule(() -> laneOf(delivery).add(delivery), delayMillis, TimeUnit.MILLISECONDS);
+            retries.schedule(() -> due.add(delivery), delayMillis, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Shutting down: delivery {} stays stored", delivery.id());
         }
     }
 
-    private void work(LinkedBlockingQueue<Delivery> lane) {
+    private void work() {
         List<Delivery> batch = new ArrayList<>();
         while (running) {
             try {
-                Delivery first = lane.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                Delivery first = due.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                lane.drainTo(batch, DRAIN - 1);
+                due.drainTo(batch, PORTION - 1);
                 deliver(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,7 +135,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Delivers one lane's batch, grouped by target in arrival order, and deletes what arrived. */
+    /** Delivers one portion, grouped by target in arrival order, and deletes what arrived. */
     private void deliver(List<Delivery> batch) {
         Map<String, List<Delivery>> byTarget = new LinkedHashMap<>();
         for (Delivery delivery : batch) {
@@ -270,7 +265,7 @@ public final class Dispatcher implements AutoCloseable {
     public void close() {
         running = false;
         retries.shutdownNow();
-        // No interrupts: an interrupted H2 write closes the database file. The lanes see the flag.
+        // No interrupts: an interrupted H2 write closes the database file. The workers see the flag.
         for (Thread thread : threads) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));

@@ -13,8 +13,6 @@ import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.actor.queue.QueueEvent;
-import org.elasticmq.persistence.CreateQueueMetadata;
-import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -22,7 +20,6 @@ import org.elasticmq.util.NowProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
-import scala.collection.immutable.List;
 import scalikejdbc.ConnectionPool$;
 
 /**
@@ -30,8 +27,9 @@ import scalikejdbc.ConnectionPool$;
  * messages live in an H2 file under the data directory.
  *
  * <p>This wires the same pieces as ElasticMQ's own server with {@code messages-storage} enabled
- * (a {@link SqlQueuePersistenceActor} as the queue event listener, then a restore before serving),
- * because the REST builder alone keeps messages in memory only.
+ * (a queue event listener that stores every change, then a restore before serving), because the
+ * REST builder alone keeps messages in memory only. The listener is {@link BatchedQueuePersistence}:
+ * ElasticMQ's tables and restore, with one commit per group of changes instead of one per change.
  *
  * <p>ElasticMQ's SQL persistence keeps its connection pool in a JVM-wide singleton, so only one
  * local cloud per JVM persists SQS messages at a time; each start points the pool at its own data
@@ -71,10 +69,7 @@ public final class EmbeddedSqs implements AutoCloseable {
                 false);
         ActorSystem system = ActorSystem.create("elasticmq");
         try {
-            List<CreateQueueMetadata> noBaseQueues = List.from(scala.jdk.CollectionConverters.ListHasAsScala(
-                    java.util.List.<CreateQueueMetadata>of()).asScala());
-            ActorRef store = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
-                    () -> new SqlQueuePersistenceActor(persistence, noBaseQueues)));
+            ActorRef store = system.actorOf(BatchedQueuePersistence.props(persistence), "sqs-store");
             ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class,
                     () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))));
             restore(store, queueManager);
