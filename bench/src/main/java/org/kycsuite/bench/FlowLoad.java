@@ -52,6 +52,9 @@ public final class FlowLoad {
     private final Map<UUID, Long> postedAt = new ConcurrentHashMap<>();
     private final Map<UUID, Long> decidedAt = new ConcurrentHashMap<>();
     private final Map<UUID, String> outcome = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> postedAtMillis = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> eventTimeMillis = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> receivedAtMillis = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -155,6 +158,7 @@ public final class FlowLoad {
 
     private void post(HttpClient http, URI submit, String auth, String body, CountDownLatch answered) {
         long sentAt = System.nanoTime();
+        long sentAtMillis = System.currentTimeMillis();
         HttpRequest request = HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Authorization", auth)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -166,7 +170,9 @@ public final class FlowLoad {
                 } else if (response.statusCode() != 201) {
                     refused.incrementAndGet();
                 } else {
-                    postedAt.put(UUID.fromString(MAPPER.readTree(response.body()).path("id").asText()), sentAt);
+                    UUID id = UUID.fromString(MAPPER.readTree(response.body()).path("id").asText());
+                    postedAt.put(id, sentAt);
+                    postedAtMillis.put(id, sentAtMillis);
                 }
             } catch (IOException | IllegalArgumentException e) {
                 failed.incrementAndGet();
@@ -196,6 +202,9 @@ public final class FlowLoad {
                         reviews.incrementAndGet();
                         continue;
                     }
+                    eventTimeMillis.putIfAbsent(id,
+                            java.time.Instant.parse(event.path("time").asText()).toEpochMilli());
+                    receivedAtMillis.putIfAbsent(id, System.currentTimeMillis());
                     if (decidedAt.putIfAbsent(id, now) != null) {
                         duplicates.incrementAndGet();
                     } else {
@@ -239,6 +248,30 @@ public final class FlowLoad {
             LOG.info(String.format("  POST -> outcome on the bus: p50 %s, p90 %s, p99 %s, max %s",
                     millis(latencies, 0.50), millis(latencies, 0.90), millis(latencies, 0.99),
                     millis(latencies, 1.0)));
+        }
+        reportSplit();
+    }
+
+    /**
+     * The outcome event's {@code time} (when its producer wrote it, to the second) splits the
+     * latency into the part before the producer and the delivery to this consumer.
+     */
+    private void reportSplit() {
+        List<Long> untilProduced = new ArrayList<>();
+        List<Long> delivery = new ArrayList<>();
+        for (Map.Entry<UUID, Long> event : eventTimeMillis.entrySet()) {
+            Long posted = postedAtMillis.get(event.getKey());
+            if (posted != null) {
+                untilProduced.add(TimeUnit.MILLISECONDS.toNanos(Math.max(0, event.getValue() - posted)));
+                delivery.add(TimeUnit.MILLISECONDS.toNanos(receivedAtMillis.get(event.getKey()) - event.getValue()));
+            }
+        }
+        untilProduced.sort(null);
+        delivery.sort(null);
+        if (!untilProduced.isEmpty()) {
+            LOG.info(String.format("  split (event time has 1 s precision): POST -> outcome written p50 %s, p99 %s; "
+                            + "written -> received p50 %s, p99 %s", millis(untilProduced, 0.5),
+                    millis(untilProduced, 0.99), millis(delivery, 0.5), millis(delivery, 0.99)));
         }
     }
 

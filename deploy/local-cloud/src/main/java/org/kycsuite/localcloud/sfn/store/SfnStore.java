@@ -1,8 +1,12 @@
 package org.kycsuite.localcloud.sfn.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +15,11 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kycsuite.localcloud.store.Database;
 import org.kycsuite.localcloud.store.GroupCommit;
 
@@ -54,10 +61,19 @@ public final class SfnStore {
             error VARCHAR(256),
             cause CHARACTER VARYING(100000))""",
         "CREATE INDEX IF NOT EXISTS sfn_task_execution ON sfn_task (execution_arn)",
+        """
+        CREATE TABLE IF NOT EXISTS sfn_definition (
+            ref VARCHAR(64) PRIMARY KEY,
+            text CHARACTER VARYING(10000000) NOT NULL)""",
     };
+
+    private static final String DEFINITION_REF = "definitionRef";
+    private static final int MAX_CACHED_DEFINITIONS = 256;
 
     private final Database database;
     private final GroupCommit commits;
+    private final Map<String, String> refs = new ConcurrentHashMap<>();
+    private final Map<String, String> definitions = new ConcurrentHashMap<>();
     private final ObjectMapper mapper;
 
     public SfnStore(Database database, GroupCommit commits, ObjectMapper mapper) {
@@ -76,8 +92,18 @@ public final class SfnStore {
 
     /** Inserts a new execution with its first events; false when the ARN exists already. */
     public boolean insert(ExecutionRecord execution, List<ObjectNode> events) {
-        String json = write(execution.doc());
+        String definition = execution.doc().path("definition").asText(null);
+        String ref = definition == null ? null : definitionRef(definition);
+        String json = writeExecution(execution.doc(), ref);
         return commits.write(connection -> {
+            if (ref != null) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "MERGE INTO sfn_definition (ref, text) KEY (ref) VALUES (?, ?)")) {
+                    statement.setString(1, ref);
+                    statement.setString(2, definition);
+                    statement.executeUpdate();
+                }
+            }
             // The transaction may be shared with other writers: a duplicate undoes only this insert.
             Savepoint before = connection.setSavepoint();
             try (PreparedStatement statement = connection.prepareStatement(
@@ -109,7 +135,8 @@ public final class SfnStore {
      * @return false when the execution was no longer RUNNING (stopped meanwhile): nothing is written
      */
     public boolean update(String arn, String status, Long stopMillis, ObjectNode doc, List<ObjectNode> events) {
-        String json = write(doc);
+        String definition = doc.path("definition").asText(null);
+        String json = writeExecution(doc, definition == null ? null : definitionRef(definition));
         return commits.write(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE sfn_execution SET status = ?, stop_ms = ?, doc = ? WHERE arn = ? AND status = 'RUNNING'")) {
@@ -164,7 +191,8 @@ public final class SfnStore {
                         long stop = rows.getLong(6);
                         Long stopMillis = rows.wasNull() ? null : stop;
                         out.add(new ExecutionRecord(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getLong(5), stopMillis, read(rows.getString(7))));
+                                rows.getString(4), rows.getLong(5), stopMillis,
+                                readExecution(connection, rows.getString(7))));
                     }
                 }
             }
@@ -217,6 +245,71 @@ public final class SfnStore {
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+    }
+
+    /**
+     * An execution's document as stored: its definition (the same text for every execution of a
+     * state machine version, and rewritten with every transition otherwise) is kept once in
+     * {@code sfn_definition} and referenced by its SHA-256.
+     */
+    private String writeExecution(ObjectNode doc, String ref) {
+        if (ref == null) {
+            return write(doc);
+        }
+        JsonNode definition = doc.remove("definition");
+        try {
+            doc.put(DEFINITION_REF, ref);
+            return write(doc);
+        } finally {
+            doc.remove(DEFINITION_REF);
+            doc.set("definition", definition);
+        }
+    }
+
+    private ObjectNode readExecution(Connection connection, String json) throws SQLException {
+        ObjectNode doc = read(json);
+        JsonNode ref = doc.remove(DEFINITION_REF);
+        if (ref == null) {
+            return doc;
+        }
+        String definition = definitions.get(ref.asText());
+        if (definition == null) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT text FROM sfn_definition WHERE ref = ?")) {
+                statement.setString(1, ref.asText());
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new IllegalStateException("Corrupt stored execution: definition " + ref.asText()
+                                + " is missing");
+                    }
+                    definition = rows.getString(1);
+                }
+            }
+            if (definitions.size() > MAX_CACHED_DEFINITIONS) {
+                definitions.clear();
+            }
+            definitions.put(ref.asText(), definition);
+        }
+        doc.put("definition", definition);
+        return doc;
+    }
+
+    private String definitionRef(String definition) {
+        String known = refs.get(definition);
+        if (known != null) {
+            return known;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(definition.getBytes(StandardCharsets.UTF_8));
+            String ref = HexFormat.of().formatHex(hash);
+            if (refs.size() > MAX_CACHED_DEFINITIONS) {
+                refs.clear();
+            }
+            refs.put(definition, ref);
+            return ref;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
