@@ -125,9 +125,11 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 if (running) {
-                    // The store refused the deletes: the rows stay, so the events are delivered again
-                    // after a restart (at-least-once). Keep delivering the rest meanwhile.
-                    LOG.error("Recording {} deliveries failed; they stay stored", batch.size(), e);
+                    // The store refused a write (or a target answered in a way we cannot read): the
+                    // rows stay, and the portion is tried again after a backoff rather than waiting
+                    // for a restart. What did arrive may arrive twice (at-least-once).
+                    LOG.error("Delivering {} events failed unexpectedly; they are retried", batch.size(), e);
+                    batch.forEach(delivery -> schedule(delivery, backoff(delivery.attempts() + 1)));
                 }
             } finally {
                 batch.clear();
