@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kycsuite.localcloud.store.Database;
 import org.kycsuite.localcloud.store.GroupCommit;
@@ -74,6 +75,7 @@ public final class SfnStore {
     private final GroupCommit commits;
     private final Map<String, String> refs = new ConcurrentHashMap<>();
     private final Map<String, String> definitions = new ConcurrentHashMap<>();
+    private final Set<String> storedRefs = ConcurrentHashMap.newKeySet();
     private final ObjectMapper mapper;
 
     public SfnStore(Database database, GroupCommit commits, ObjectMapper mapper) {
@@ -95,8 +97,9 @@ public final class SfnStore {
         String definition = execution.doc().path("definition").asText(null);
         String ref = definition == null ? null : definitionRef(definition);
         String json = writeExecution(execution.doc(), ref);
-        return commits.write(connection -> {
-            if (ref != null) {
+        boolean storeDefinition = ref != null && !storedRefs.contains(ref);
+        boolean inserted = commits.write(connection -> {
+            if (storeDefinition) {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "MERGE INTO sfn_definition (ref, text) KEY (ref) VALUES (?, ?)")) {
                     statement.setString(1, ref);
@@ -127,6 +130,11 @@ public final class SfnStore {
             insertEvents(connection, execution.arn(), events);
             return true;
         });
+        if (storeDefinition) {
+            // Committed now (whatever became of the insert): later executions of it skip the 12 KB write.
+            storedRefs.add(ref);
+        }
+        return inserted;
     }
 
     /**
