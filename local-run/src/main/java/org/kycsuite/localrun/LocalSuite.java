@@ -101,8 +101,19 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Four JVMs share the two cores of a developer machine. Measured with the bench (50 applications/s):
+     * the optimising C2 compiler spent more CPU in the first minutes than the work itself (accounts 38 s of
+     * compile threads against 17 s of request threads) and grew the local cloud's RSS to 866 MiB; with the
+     * quick C1 compiler only, the first run decided 33 instead of 18 applications/s (p50 16 s instead of
+     * 40 s), warm runs were faster too (p50 4 s instead of 6.5 s) and the four processes stayed at ~1.5 GiB.
+     * Production images choose their own JVM flags; see docs/benchmarks.md.
+     */
+    static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+
     private ManagedProcess localCloud() {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", localCloudJar().toString(),
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", QUICK_JIT,
+                "-jar", localCloudJar().toString(),
                 "--edge-port", String.valueOf(settings.edgePort()),
                 "--sqs-port", String.valueOf(settings.sqsPort()),
                 "--data-dir", settings.dataDir().resolve("local-cloud").toString(),
@@ -129,7 +140,7 @@ public final class LocalSuite implements AutoCloseable {
                 // WRITE_DELAY=0: a commit is on disk before the service answers, so a crash loses no
                 // acknowledged application (H2 otherwise flushes commits up to 500 ms later).
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        List<String> command = List.of(java(), "-Xmx384m", "-jar", serviceJar(name).toString());
+        List<String> command = List.of(java(), "-Xmx384m", QUICK_JIT, "-jar", serviceJar(name).toString());
         return new ManagedProcess(name, command, environment, URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                 settings.logDir().resolve(name + ".log"), settings.repoRoot());
     }
