@@ -3,6 +3,7 @@ package org.kycsuite.localcloud.edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -43,17 +44,21 @@ public final class EdgeServer implements AutoCloseable {
     private final Map<String, AwsJsonService> services = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
+    private final LoopbackHostFilter hostCheck;
 
     public EdgeServer(String host, int port, ObjectMapper mapper) throws IOException {
         this.mapper = mapper;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        this.server = HttpServer.create(address, 128);
+        this.hostCheck = address.getAddress() != null && address.getAddress().isLoopbackAddress()
+                ? new LoopbackHostFilter(mapper) : null;
         this.executor = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "edge-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::dispatch);
+        guard(server.createContext("/", this::dispatch));
     }
 
     /** Registers a JSON protocol service; its prefix must be unique. */
@@ -65,7 +70,14 @@ public final class EdgeServer implements AutoCloseable {
 
     /** Registers a plain HTTP route (e.g. {@code /health}); the longest matching path wins. */
     public void route(String path, HttpHandler handler) {
-        server.createContext(path, handler);
+        guard(server.createContext(path, handler));
+    }
+
+    /** On a loopback address every route refuses requests for other host names (DNS rebinding). */
+    private void guard(HttpContext context) {
+        if (hostCheck != null) {
+            context.getFilters().add(hostCheck);
+        }
     }
 
     /** Registers a plain JSON GET route whose body comes from {@code body}. */
