@@ -61,7 +61,10 @@ public final class EmbeddedSqs implements AutoCloseable {
      * @throws SqsStartException when the port is taken or the store cannot be restored
      */
     public static EmbeddedSqs start(String host, int port, Path dataDir, String region, String accountId) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sqs") + ";WRITE_DELAY=0";
+        // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the store's last checkpoint runs in close(), after H2's own
+        // shutdown hook would already have closed the database.
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sqs")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         ConnectionPool$ pools = ConnectionPool$.MODULE$;
         pools.singleton(url, "sa", "", pools.singleton$default$4(),
                 pools.singleton$default$5(url, "sa", "", pools.singleton$default$4()));
@@ -69,7 +72,8 @@ public final class EmbeddedSqs implements AutoCloseable {
                 false);
         ActorSystem system = ActorSystem.create("elasticmq");
         try {
-            ActorRef store = system.actorOf(BatchedQueuePersistence.props(persistence), "sqs-store");
+            ActorRef store = system.actorOf(BatchedQueuePersistence.props(persistence,
+                    dataDir.toAbsolutePath()), "sqs-store");
             ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class,
                     () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))));
             restore(store, queueManager);
