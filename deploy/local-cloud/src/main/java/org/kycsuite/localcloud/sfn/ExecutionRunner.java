@@ -181,7 +181,6 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
         }
         write(status, System.currentTimeMillis());
         closed = true;
-        engine.tokens().closeAll(record.arn());
     }
 
     /** StopExecution or the state machine's TimeoutSeconds: closes the execution and interrupts it. */

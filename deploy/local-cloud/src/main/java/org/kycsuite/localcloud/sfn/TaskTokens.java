@@ -134,11 +134,6 @@ public final class TaskTokens {
         signals.values().forEach(signal -> signal.complete(null));
     }
 
-    /** Closes an execution's waiting tokens (stopped, timed out). */
-    public void closeAll(String executionArn) {
-        store.closeAll(executionArn);
-    }
-
     private void decide(TaskRecord task, String status, String result, String error, String cause) {
         if (!store.decide(task.token(), status, result, error, cause)) {
             throw timedOut();

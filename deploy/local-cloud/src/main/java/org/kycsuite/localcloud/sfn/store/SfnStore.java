@@ -138,7 +138,8 @@ public final class SfnStore {
     }
 
     /**
-     * Moves a RUNNING execution on: new status/doc and its events in one transaction.
+     * Moves a RUNNING execution on: new status/doc and its events in one transaction; when it stops
+     * ({@code stopMillis} set), its waiting task tokens are closed too.
      *
      * @return false when the execution was no longer RUNNING (stopped meanwhile): nothing is written
      */
@@ -161,6 +162,15 @@ public final class SfnStore {
                 }
             }
             insertEvents(connection, arn, events);
+            if (stopMillis != null) {
+                // Its waiting task tokens close with it, in the same commit: a transaction of their own
+                // made H2 store its pages once more per execution (15% of the local cloud's CPU under load).
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE sfn_task SET status = 'CLOSED' WHERE execution_arn = ? AND status = 'WAITING'")) {
+                    statement.setString(1, arn);
+                    statement.executeUpdate();
+                }
+            }
             return true;
         });
     }

@@ -88,17 +88,6 @@ public final class TaskStore {
         });
     }
 
-    /** Closes every waiting token of an execution (stopped or finished). */
-    public void closeAll(String executionArn) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE sfn_task SET status = 'CLOSED' WHERE execution_arn = ? AND status = 'WAITING'")) {
-                statement.setString(1, executionArn);
-                return statement.executeUpdate();
-            }
-        });
-    }
-
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
