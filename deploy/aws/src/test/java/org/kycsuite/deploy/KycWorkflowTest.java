@@ -172,6 +172,22 @@ class KycWorkflowTest {
     }
 
     @Test
+    void aDecisionNamingAnotherApplicationIsNeverPublished() {
+        String applicationId = submit(Scenario.MEDIUM_RISK);
+        JsonNode review = reviews.await(applicationId, EventTypes.MANUAL_REVIEW_REQUESTED, WAIT);
+        String other = java.util.UUID.randomUUID().toString();
+
+        decide(review, "APPROVE", sample(EventContract.NEW_ACCOUNT_APPROVED, other).put("decidedBy", "officer"));
+
+        awaitStatus(applicationId, ExecutionStatus.FAILED);
+        String arn = execution(applicationId).executionArn();
+        assertThat(sfn.describeExecution(b -> b.executionArn(arn)).error()).isEqualTo("ReviewForAnotherApplication");
+        assertThat(outcomes.detailTypesFor(other, Duration.ofMillis(500))).isEmpty();
+        assertThat(outcomes.detailTypesFor(applicationId, Duration.ofMillis(500)))
+                .doesNotContain(EventTypes.NEW_ACCOUNT_APPROVED, EventTypes.NEW_ACCOUNT_REJECTED);
+    }
+
+    @Test
     void mediumRiskWaitsForTheComplianceOfficerWhoRejects() {
         String applicationId = submit(Scenario.MEDIUM_RISK);
         JsonNode review = reviews.await(applicationId, EventTypes.MANUAL_REVIEW_REQUESTED, WAIT);

@@ -171,6 +171,8 @@ class TemplateTest {
                 "DeliverExecutionLogs");
         assertThat(statements.get("PutEventsOnKycBusOnly").path("Action").asText()).isEqualTo("events:PutEvents");
         assertThat(statements.get("PutEventsOnKycBusOnly").path("Resource")).isEqualTo(getAtt("KycEventBus", "Arn"));
+        assertThat(statements.get("PutEventsOnKycBusOnly").at("/Condition/StringEquals/events:source").asText())
+                .isEqualTo("bank.kyc");
         assertThat(statements.get("InvokeKycFunctionsOnly").path("Action").asText())
                 .isEqualTo("lambda:InvokeFunction");
         assertThat(statements.get("InvokeKycFunctionsOnly").path("Resource")).containsExactlyInAnyOrder(

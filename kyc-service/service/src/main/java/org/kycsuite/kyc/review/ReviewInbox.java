@@ -17,8 +17,9 @@ import org.kycsuite.events.EventTypes;
 import org.kycsuite.events.ManualReviewRequested;
 
 /**
- * Turns "Manual review requested" events into pending reviews, once per event id. A message that is
- * not such an event, or breaks its contract, fails: SQS redelivers it and finally moves it to the DLQ.
+ * Turns "Manual review requested" events from the KYC workflow ({@code bank.kyc}) into pending reviews,
+ * once per event id. A message that is not such an event, comes from another source, or breaks its
+ * contract, fails: SQS redelivers it and finally moves it to the DLQ.
  */
 @ApplicationScoped
 public class ReviewInbox {
@@ -43,6 +44,13 @@ public class ReviewInbox {
         if (eventId == null || !EventTypes.MANUAL_REVIEW_REQUESTED.equals(detailType)) {
             throw new IllegalArgumentException("Not a \"" + EventTypes.MANUAL_REVIEW_REQUESTED + "\" event: "
                     + detailType);
+        }
+        String source = event.path("source").asText(null);
+        if (!EventTypes.SOURCE_KYC.equals(source)) {
+            // Only the KYC workflow asks for reviews: anything else that can write to the queue could
+            // otherwise put a review, with a task token of its choosing, in front of an officer.
+            throw new IllegalArgumentException("Event " + eventId + " is from \"" + source + "\", not "
+                    + EventTypes.SOURCE_KYC + ": only the KYC workflow requests manual reviews");
         }
         if (ProcessedEvent.findById(eventId) != null) {
             LOG.debugf("Event %s already processed", eventId);

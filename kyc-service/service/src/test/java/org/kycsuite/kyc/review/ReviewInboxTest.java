@@ -92,6 +92,25 @@ class ReviewInboxTest {
                 .then().statusCode(200).body(containsString("Ada Lovelace")).body(not(containsString(TOKEN)));
     }
 
+    @Inject
+    ReviewInbox inbox;
+
+    @Test
+    void aReviewRequestFromAnotherSourceThanTheWorkflowIsRefusedAndStoresNothing() {
+        UUID applicationId = UUID.randomUUID();
+        ObjectNode event = (ObjectNode) SampleEvents.tree(EventContract.MANUAL_REVIEW_REQUESTED);
+        event.put("id", UUID.randomUUID().toString()).put("source", EventTypes.SOURCE_ACCOUNTS)
+                .set("detail", reviewDetail(applicationId, "Mallory Forger"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.receive(event.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only the KYC workflow");
+        given().auth().preemptive().basic("officer", "officer").when().get("/reviews?size=100")
+                .then().statusCode(200).body("items.applicationId", not(hasItem(applicationId.toString())));
+        // the same event from the workflow is accepted
+        event.put("id", UUID.randomUUID().toString()).put("source", EventTypes.SOURCE_KYC);
+        inbox.receive(event.toString());
+        assertThat(awaitPendingReview(applicationId)).isNotNull();
+    }
+
     @Test
     void sameEventDeliveredTwiceMakesOneReview() {
         UUID applicationId = UUID.randomUUID();
