@@ -20,6 +20,7 @@ import org.kycsuite.events.Product;
 public final class ApplicationValidator {
 
     private static final int MAX_TEXT = 200;
+    private static final String CONTROL_CHARACTERS = "must not contain control characters or line breaks";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^[A-Z0-9<]{5,20}$");
@@ -126,13 +127,30 @@ public final class ApplicationValidator {
     private void text(String field, String value) {
         if (present(field, value) && (value.isBlank() || value.length() > MAX_TEXT)) {
             error(field, "must not be blank and at most " + MAX_TEXT + " characters");
+        } else if (value != null && hasControlCharacter(value)) {
+            error(field, CONTROL_CHARACTERS);
         }
     }
 
     private void optionalText(String field, String value, int max) {
         if (value != null && value.length() > max) {
             error(field, "must be at most " + max + " characters");
+        } else if (value != null && hasControlCharacter(value)) {
+            error(field, CONTROL_CHARACTERS);
         }
+    }
+
+    /**
+     * Control characters and line or paragraph separators have no place in a name or an address line:
+     * they can split a name where screening and people read it differently, and break logs and pages.
+     * (Zero-width joiners are legitimate in some scripts; screening folds them away instead.)
+     */
+    static boolean hasControlCharacter(String value) {
+        return value.codePoints().anyMatch(c -> {
+            int type = Character.getType(c);
+            return type == Character.CONTROL || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+        });
     }
 
     private LocalDate date(String field, String value) {

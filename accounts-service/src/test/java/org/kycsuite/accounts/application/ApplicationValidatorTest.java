@@ -39,6 +39,26 @@ class ApplicationValidatorTest {
     }
 
     @Test
+    void refusesControlCharactersAndLineBreaksInNamesButKeepsJoinersOfOtherScripts() {
+        ApplicationRequest request = valid();
+        ApplicationRequest.Applicant a = request.applicant();
+        for (String name : List.of("Gil\u0000berto", "Gilberto\nRodriguez", "Gil\u0007berto", "Gil\u2028berto",
+                "\u0085Gilberto")) {
+            ApplicationRequest.Applicant forged = new ApplicationRequest.Applicant(name, a.familyName(),
+                    a.dateOfBirth(), a.nationality(), a.countryOfResidence(), a.email(), a.phone(), a.address(),
+                    a.document(), a.occupation(), a.politicallyExposed());
+            assertThat(ApplicationValidator.validate(withApplicant(request, forged), CLOCK)).as(name)
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("applicant.givenName",
+                            "must not contain control characters or line breaks"));
+        }
+        ApplicationRequest.Applicant persian = new ApplicationRequest.Applicant("\u0645\u06cc\u200c\u0631\u0627",
+                a.familyName(), a.dateOfBirth(), a.nationality(), a.countryOfResidence(), a.email(), a.phone(),
+                a.address(), a.document(), a.occupation(), a.politicallyExposed());
+        assertThat(ApplicationValidator.validate(withApplicant(request, persian), CLOCK)).isEmpty();
+    }
+
+    @Test
     void requiresAmountsInTheProductCurrencyWithAtMostFourDecimals() {
         ApplicationRequest request = valid();
         ApplicationRequest odd = new ApplicationRequest(request.applicant(), request.product(),
