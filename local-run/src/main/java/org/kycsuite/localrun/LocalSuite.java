@@ -111,10 +111,43 @@ public final class LocalSuite implements AutoCloseable {
      */
     static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
+    /**
+     * Class data sharing for the local cloud: its first clean stop writes the classes it loaded to
+     * {@code .data/cds/local-cloud.jsa}; later starts map them instead of loading and verifying them
+     * again. Measured: ready in 1.7 s instead of 3.6 s, idle RSS 138 instead of 151 MiB. An archive older
+     * than its jar is deleted and written again at the next stop; a JVM that cannot use an archive runs
+     * without it; the dump's warnings about classes CDS cannot keep are not logged. Not for the Quarkus
+     * services: their classes load through Quarkus' own class loader, which CDS does not archive, and
+     * the dumps made the suite's first start 10 s and its first stop 40 s slower for ~1 s gained later.
+     */
+    static List<String> classDataSharing(Path archive, Path jar) {
+        try {
+            Files.createDirectories(archive.getParent());
+            if (Files.exists(archive) && Files.exists(jar)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            }
+            Files.deleteIfExists(archive);
+            return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private List<String> jvm(String name, String heap, Path jar) {
+        List<String> options = new ArrayList<>(List.of(java(), heap, QUICK_JIT));
+        if (SuiteSettings.LOCAL_CLOUD.equals(name)) {
+            options.addAll(classDataSharing(settings.repoRoot().resolve(".data").resolve("cds")
+                    .resolve(name + ".jsa"), jar));
+        }
+        options.add("-jar");
+        options.add(jar.toString());
+        return options;
+    }
+
     private ManagedProcess localCloud() {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", QUICK_JIT,
-                "-jar", localCloudJar().toString(),
-                "--edge-port", String.valueOf(settings.edgePort()),
+        List<String> command = jvm(SuiteSettings.LOCAL_CLOUD, "-Xmx512m", localCloudJar());
+        command.addAll(List.of("--edge-port", String.valueOf(settings.edgePort()),
                 "--sqs-port", String.valueOf(settings.sqsPort()),
                 "--data-dir", settings.dataDir().resolve("local-cloud").toString(),
                 "--template", settings.repoRoot().resolve("deploy/aws/template.yaml").toString()));
@@ -140,7 +173,7 @@ public final class LocalSuite implements AutoCloseable {
                 // WRITE_DELAY=0: a commit is on disk before the service answers, so a crash loses no
                 // acknowledged application (H2 otherwise flushes commits up to 500 ms later).
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        List<String> command = List.of(java(), "-Xmx384m", QUICK_JIT, "-jar", serviceJar(name).toString());
+        List<String> command = jvm(name, "-Xmx384m", serviceJar(name));
         return new ManagedProcess(name, command, environment, URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                 settings.logDir().resolve(name + ".log"), settings.repoRoot());
     }
