@@ -130,7 +130,10 @@ class CaseResourceTest {
         agent().queryParam("q", "nobody-at-all").when().get("/").then().statusCode(200)
                 .body(containsString("0 case(s)"));
         given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/cases/{applicationId}"));
+        given().when().get("/q/openapi").then().statusCode(401);
+        given().auth().preemptive().basic("agent", "agent").when().get("/q/metrics").then().statusCode(403);
+        given().auth().preemptive().basic("ops", "ops").when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/cases/{applicationId}"));
     }
 
     private String submit(String givenName, String familyName, String email, Instant time) {

@@ -104,7 +104,7 @@ class EventConsumptionTest {
                 .contains("schema version 2");
         assertThat(view.getString("timeline[2].summary")).contains("Unknown event \"Account frozen\"");
         assertThat(view.getString("status")).isEqualTo("SUBMITTED");
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().auth().preemptive().basic("ops", "ops").when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("kyc_cs_events_unknown_total{detailType=\"Account frozen\""))
                 .body(containsString("kyc_cs_events_consumed_total"))
                 .body(containsString("kyc_cs_events_lag_seconds"));

@@ -149,10 +149,15 @@ class ApplicationResourceTest {
     void servesTheStaffPageOpenApiHealthAndMetrics() {
         staff().accept(ContentType.HTML).get("/").then().statusCode(200)
                 .body(containsString("New account application"));
-        given().get("/q/openapi").then().statusCode(200)
+        // Metrics and the API description need the platform-operator role outside the local run;
+        // health stays open.
+        given().get("/q/openapi").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(401);
+        staff().get("/q/metrics").then().statusCode(403);
+        given().auth().preemptive().basic("ops", "ops").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/applications"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().auth().preemptive().basic("ops", "ops").get("/q/metrics").then().statusCode(200)
                 .body(containsString("accounts_outbox_lag_seconds"));
     }
 

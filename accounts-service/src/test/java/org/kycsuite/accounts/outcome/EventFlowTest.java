@@ -178,7 +178,8 @@ class EventFlowTest {
     }
 
     private static double metric(String name) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().auth().preemptive().basic("ops", "ops").get("/q/metrics").then().statusCode(200)
+                .extract().asString();
         return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(Double.NaN);

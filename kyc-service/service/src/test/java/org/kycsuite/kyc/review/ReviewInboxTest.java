@@ -130,6 +130,16 @@ class ReviewInboxTest {
     }
 
     @Test
+    void metricsAndTheApiDescriptionNeedThePlatformOperatorRole() {
+        given().when().get("/q/metrics").then().statusCode(401);
+        given().auth().preemptive().basic("officer", "officer").when().get("/q/openapi").then().statusCode(403);
+        given().auth().preemptive().basic("ops", "ops").when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/reviews"));
+        given().auth().preemptive().basic("ops", "ops").when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void decisionsNeedTheComplianceOfficerRole() {
         given().when().get("/reviews").then().statusCode(401);
         given().auth().preemptive().basic("agent", "agent").when().get("/reviews").then().statusCode(403);
