@@ -105,10 +105,12 @@ public final class LocalCloud implements AutoCloseable {
         DocumentStore documents = new DocumentStore(database, mapper);
         EventBuses buses = new EventBuses(documents, mapper, arns);
         Rules rules = new Rules(documents, mapper, arns, buses);
-        Archives archives = new Archives(documents, database, mapper, arns, buses);
-        GroupCommit commits = new GroupCommit(database, "bus-commits");
+        Archives archives = new Archives(documents, database, config.dataDir(), mapper, arns, buses);
+        closeables.add(archives);
+        deliveries = new DeliveryStore(config.dataDir(), database);
+        closeables.add(deliveries);
+        GroupCommit commits = new GroupCommit(database, "sfn-commits");
         closeables.add(commits);
-        deliveries = new DeliveryStore(database, commits);
 
         // The Step Functions engine (local cloud part 2): its API on the edge, provisioners for state
         // machines and functions, and the bus's starter for state machine targets.
@@ -127,7 +129,7 @@ public final class LocalCloud implements AutoCloseable {
         dispatcher = new Dispatcher(deliveries, targets, mapper,
                 Long.getLong(RETRY_BASE_MILLIS_PROPERTY, 1000L));
         closeables.add(dispatcher);
-        ingestion = new EventIngestion(commits, mapper, arns, buses, rules, archives, deliveries, dispatcher::submit);
+        ingestion = new EventIngestion(mapper, arns, buses, rules, archives, deliveries, dispatcher::submit);
         Replays replays = new Replays(documents, mapper, arns, archives, ingestion);
         closeables.add(replays);
         edge.register(new EventBridgeService(mapper, buses, rules, ingestion, archives, replays));

@@ -23,7 +23,11 @@ public final class Clients {
     }
 
     public static EventBridgeClient eventBridge(LocalCloud cloud) {
-        return EventBridgeClient.builder().endpointOverride(cloud.edgeEndpoint()).region(Region.US_EAST_1)
+        return eventBridge(cloud.edgeEndpoint());
+    }
+
+    public static EventBridgeClient eventBridge(URI endpoint) {
+        return EventBridgeClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
     }
 

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,29 +23,30 @@ import org.kycsuite.localcloud.store.DocumentStore;
 import software.amazon.event.ruler.GenericMachine;
 
 /**
- * Event archives: the definitions (durable documents) and the archived events (an H2 table written
- * in the PutEvents transaction, so an accepted event is archived exactly when it is accepted).
+ * Event archives: the definitions (durable documents) and the archived events ({@link ArchivedEvents},
+ * journaled before PutEvents answers, so an accepted event is archived exactly when it is accepted).
  */
-public final class Archives {
+public final class Archives implements AutoCloseable {
 
     private static final String KIND = "archive";
     private static final Pattern NAME = Pattern.compile("[\\.\\-_A-Za-z0-9]{1,48}");
 
     private final DocumentStore store;
-    private final Database database;
+    private final ArchivedEvents archived;
     private final ObjectMapper mapper;
     private final Arns arns;
     private final EventBuses buses;
     private final Map<String, ObjectNode> archives = new ConcurrentSkipListMap<>();
     private final Map<String, GenericMachine<String>> patterns = new ConcurrentHashMap<>();
 
-    /** One event to archive, written in the caller's transaction. */
+    /** One event to archive. */
     public record ArchivedEvent(String archive, long ingestedAtMillis, String event) {
     }
 
-    public Archives(DocumentStore store, Database database, ObjectMapper mapper, Arns arns, EventBuses buses) {
+    public Archives(DocumentStore store, Database database, Path dataDir, ObjectMapper mapper, Arns arns,
+                    EventBuses buses) {
         this.store = store;
-        this.database = database;
+        this.archived = new ArchivedEvents(dataDir, database);
         this.mapper = mapper;
         this.arns = arns;
         this.buses = buses;
@@ -116,13 +114,7 @@ public final class Archives {
 
     public synchronized void delete(JsonNode request) {
         String name = require(Json.required(request, "ArchiveName")).get("ArchiveName").asText();
-        database.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM archived_event WHERE archive = ?")) {
-                statement.setString(1, name);
-                return statement.executeUpdate();
-            }
-        });
+        archived.deleteAll(name);
         store.delete(KIND, name);
         archives.remove(name);
         patterns.remove(name);
@@ -152,42 +144,14 @@ public final class Archives {
         return names;
     }
 
-    public void record(Connection connection, List<ArchivedEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO archived_event (archive, ingested_at, event) VALUES (?, ?, ?)")) {
-            for (ArchivedEvent event : events) {
-                statement.setString(1, event.archive());
-                statement.setLong(2, event.ingestedAtMillis());
-                statement.setString(3, event.event());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+    /** Archives copies of accepted events; returns once they would survive a crash of the process. */
+    public void record(List<ArchivedEvent> events) {
+        archived.record(events);
     }
 
     /** Archived events with {@code fromMillis <= ingested < toMillis}, after row {@code afterId}, in order. */
     public List<StoredEvent> events(String archive, long fromMillis, long toMillis, long afterId, int limit) {
-        return database.inTransaction(connection -> {
-            List<StoredEvent> events = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id, ingested_at, event "
-                    + "FROM archived_event WHERE archive = ? AND ingested_at >= ? AND ingested_at < ? AND id > ? "
-                    + "ORDER BY id LIMIT ?")) {
-                statement.setString(1, archive);
-                statement.setLong(2, fromMillis);
-                statement.setLong(3, toMillis);
-                statement.setLong(4, afterId);
-                statement.setInt(5, limit);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new StoredEvent(rows.getLong(1), rows.getLong(2), rows.getString(3)));
-                    }
-                }
-            }
-            return events;
-        });
+        return archived.events(archive, fromMillis, toMillis, afterId, limit);
     }
 
     /** An archived event row. */
@@ -203,16 +167,12 @@ public final class Archives {
     }
 
     private long[] countAndSize(String name) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*), COALESCE(SUM(OCTET_LENGTH(event)), 0) FROM archived_event WHERE archive = ?")) {
-                statement.setString(1, name);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return new long[] {rows.getLong(1), rows.getLong(2)};
-                }
-            }
-        });
+        return archived.countAndSize(name);
+    }
+
+    @Override
+    public void close() {
+        archived.close();
     }
 
     private void remember(ObjectNode archive) {

@@ -22,19 +22,17 @@ import org.kycsuite.localcloud.edge.AwsServiceException;
 import org.kycsuite.localcloud.edge.Json;
 import org.kycsuite.localcloud.rule.MatchedRule;
 import org.kycsuite.localcloud.rule.Rules;
-import org.kycsuite.localcloud.store.GroupCommit;
 
 /**
  * PutEvents: validates each entry on its own (one bad entry never fails the others), turns the good
- * ones into EventBridge events, and stores every delivery they owe and every archive copy in one
- * transaction before answering — so an acknowledged event survives a crash.
+ * ones into EventBridge events, and journals every archive copy and every delivery they owe before
+ * answering — so an acknowledged event survives a crash.
  */
 public final class EventIngestion implements EventPublisher {
 
     private static final int MAX_ENTRIES = 10;
     private static final int MAX_ENTRY_BYTES = 256 * 1024;
 
-    private final GroupCommit commits;
     private final ObjectMapper mapper;
     private final Arns arns;
     private final EventBuses buses;
@@ -46,9 +44,8 @@ public final class EventIngestion implements EventPublisher {
     /**
      * @param onStored receives the deliveries of each PutEvents once they are committed
      */
-    public EventIngestion(GroupCommit commits, ObjectMapper mapper, Arns arns, EventBuses buses, Rules rules,
+    public EventIngestion(ObjectMapper mapper, Arns arns, EventBuses buses, Rules rules,
                           Archives archives, DeliveryStore deliveries, Consumer<List<Delivery>> onStored) {
-        this.commits = commits;
         this.mapper = mapper;
         this.arns = arns;
         this.buses = buses;
@@ -110,11 +107,8 @@ public final class EventIngestion implements EventPublisher {
             results.add(new Result(id, null, null));
         }
         if (!owed.isEmpty() || !archived.isEmpty()) {
-            commits.write(connection -> {
-                deliveries.enqueue(connection, owed);
-                archives.record(connection, archived);
-                return null;
-            });
+            archives.record(archived);
+            deliveries.enqueue(owed);
             onStored.accept(owed);
         }
         return results;
@@ -126,10 +120,7 @@ public final class EventIngestion implements EventPublisher {
         List<Delivery> owed = new ArrayList<>();
         events.forEach(event -> owed.addAll(route(bus, event, filterArns, nowMillis)));
         if (!owed.isEmpty()) {
-            commits.write(connection -> {
-                deliveries.enqueue(connection, owed);
-                return null;
-            });
+            deliveries.enqueue(owed);
             onStored.accept(owed);
         }
     }
