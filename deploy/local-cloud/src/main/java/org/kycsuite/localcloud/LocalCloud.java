@@ -27,7 +27,6 @@ import org.kycsuite.localcloud.sqs.EmbeddedSqs;
 import org.kycsuite.localcloud.sqs.SqsJsonClient;
 import org.kycsuite.localcloud.store.Database;
 import org.kycsuite.localcloud.store.DocumentStore;
-import org.kycsuite.localcloud.store.GroupCommit;
 import org.kycsuite.localcloud.target.TargetInvoker;
 import org.kycsuite.localcloud.template.BusResourceProvisioners;
 import org.kycsuite.localcloud.template.ResourceProvisioners;
@@ -109,15 +108,13 @@ public final class LocalCloud implements AutoCloseable {
         closeables.add(archives);
         deliveries = new DeliveryStore(config.dataDir(), database);
         closeables.add(deliveries);
-        GroupCommit commits = new GroupCommit(database, "sfn-commits");
-        closeables.add(commits);
 
         // The Step Functions engine (local cloud part 2): its API on the edge, provisioners for state
         // machines and functions, and the bus's starter for state machine targets.
         FunctionUrls functions = new FunctionUrls(config.functionUrls());
         StepFunctions.LazyPublisher publisher = new StepFunctions.LazyPublisher();
-        StepFunctions stepFunctions = StepFunctions.create(new StepFunctions.Wiring(database, commits, documents,
-                mapper, arns, http, sqsClient), functions, publisher);
+        StepFunctions stepFunctions = StepFunctions.create(new StepFunctions.Wiring(database, config.dataDir(),
+                documents, mapper, arns, http, sqsClient), functions, publisher);
         closeables.add(stepFunctions);
         StateMachineStarter stateMachines = stepFunctions.starter();
         ResourceProvisioners provisioners = BusResourceProvisioners.register(new ResourceProvisioners(), mapper,

@@ -2,6 +2,7 @@ package org.kycsuite.localcloud.sfn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.EventPublisher;
 import org.kycsuite.localcloud.StateMachineStarter;
@@ -15,7 +16,6 @@ import org.kycsuite.localcloud.sfn.store.SfnStore;
 import org.kycsuite.localcloud.sfn.store.TaskStore;
 import org.kycsuite.localcloud.sqs.SqsJsonClient;
 import org.kycsuite.localcloud.store.Database;
-import org.kycsuite.localcloud.store.GroupCommit;
 import org.kycsuite.localcloud.store.DocumentStore;
 import org.kycsuite.localcloud.template.ResourceProvisioners;
 
@@ -28,22 +28,25 @@ public final class StepFunctions implements AutoCloseable {
     private final StateMachines stateMachines;
     private final Executions executions;
     private final StepFunctionsService service;
+    private final SfnStore store;
 
-    private StepFunctions(StateMachines stateMachines, Executions executions, StepFunctionsService service) {
+    private StepFunctions(StateMachines stateMachines, Executions executions, StepFunctionsService service,
+                          SfnStore store) {
+        this.store = store;
         this.stateMachines = stateMachines;
         this.executions = executions;
         this.service = service;
     }
 
     /** Everything the engine needs from the rest of the local cloud. */
-    public record Wiring(Database database, GroupCommit commits, DocumentStore documents, ObjectMapper mapper,
+    public record Wiring(Database database, Path dataDir, DocumentStore documents, ObjectMapper mapper,
                          Arns arns, HttpClient http, SqsJsonClient sqs) {
     }
 
     /** Builds the engine; {@link #attach} registers it, {@link #resume} continues running executions. */
     public static StepFunctions create(Wiring wiring, FunctionUrls functions, LazyPublisher publisher) {
         ObjectMapper mapper = wiring.mapper();
-        SfnStore store = new SfnStore(wiring.database(), wiring.commits(), mapper);
+        SfnStore store = new SfnStore(wiring.database(), wiring.dataDir(), mapper);
         TaskTokens tokens = new TaskTokens(new TaskStore(store), mapper);
         StateMachines machines = new StateMachines(wiring.documents(), mapper, wiring.arns());
         Executions.Integrations integrations = new Executions.Integrations(
@@ -51,7 +54,7 @@ public final class StepFunctions implements AutoCloseable {
                 new SqsIntegration(mapper, wiring.sqs()));
         Executions executions = new Executions(mapper, wiring.arns(), store, tokens, machines, integrations);
         return new StepFunctions(machines, executions,
-                new StepFunctionsService(mapper, machines, executions, store, tokens));
+                new StepFunctionsService(mapper, machines, executions, store, tokens), store);
     }
 
     /** Registers the API on the edge and the state machine/function provisioners. */
@@ -82,6 +85,7 @@ public final class StepFunctions implements AutoCloseable {
     @Override
     public void close() {
         executions.close();
+        store.close();
     }
 
     /** The bus's publisher, set once the bus exists (the bus needs the starter first). */

@@ -4,32 +4,52 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.kycsuite.localcloud.sfn.store.ExecutionJournal.Event;
+import org.kycsuite.localcloud.sfn.store.ExecutionJournal.Row;
+import org.kycsuite.localcloud.sfn.store.ExecutionJournal.Unflushed;
 import org.kycsuite.localcloud.store.Database;
-import org.kycsuite.localcloud.store.GroupCommit;
+import org.kycsuite.localcloud.store.SegmentJournal;
+import org.kycsuite.localcloud.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Executions, their history and task tokens in the local cloud's database. Each state transition
- * is one transaction (the cursor moves and its history events land together), so a crash resumes
- * from the last completed state.
+ * Executions and their history: durable through a journal ({@code sfn-journal-<n>.bin}), queried in
+ * H2. Each state transition is one append to the journal (the cursor moves and its history events
+ * land together), so a crash resumes from the last completed state, without a database transaction
+ * per transition. A flusher writes the net effect of what was journaled into the tables about once a
+ * second, in one transaction (an execution that moved through eight states meanwhile is written once),
+ * and then deletes the journal segments that held it. {@link #find} sees unflushed changes; the
+ * listing and history reads flush first. At start, segments a crash left are written to the tables
+ * before anything runs.
+ *
+ * <p>Task tokens stay in H2 ({@link TaskStore}); when an execution that issued one stops, its waiting
+ * tokens are closed at once.
  */
-public final class SfnStore {
+public final class SfnStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SfnStore.class);
 
     private static final String[] SCHEMA = {
         """
@@ -70,17 +90,43 @@ public final class SfnStore {
 
     private static final String DEFINITION_REF = "definitionRef";
     private static final int MAX_CACHED_DEFINITIONS = 256;
+    private static final long FLUSH_MILLIS = 1000;
+    private static final int MAX_UNFLUSHED_EVENTS = 20_000;
+        private static final String RUNNING = "RUNNING";
 
     private final Database database;
-    private final GroupCommit commits;
+    private final ObjectMapper mapper;
+    private final SegmentJournal journal;
     private final Map<String, String> refs = new ConcurrentHashMap<>();
     private final Map<String, String> definitions = new ConcurrentHashMap<>();
+    /** Definitions journaled or in the table: later executions of them do not store the text again. */
     private final Set<String> storedRefs = ConcurrentHashMap.newKeySet();
-    private final ObjectMapper mapper;
+    /** Executions RUNNING here (without their doc): what a transition's compare-and-set reads. */
+    private final Map<String, Row> running = new ConcurrentHashMap<>();
+    /** Executions that issued a task token since the start: their waiting tokens close when they stop. */
+    private final Set<String> withTokens = ConcurrentHashMap.newKeySet();
+    private final Object flushLock = new Object();
+    /** Closed segments whose changes are not in the tables yet; guarded by {@code flushLock}. */
+    private final List<Path> closedSegments = new ArrayList<>();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sfn-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
+    // Guarded by this, like every journal write.
+    private Map<String, Unflushed> unflushed = new LinkedHashMap<>();
+    private Map<String, Unflushed> flushing = Map.of();
+    private Map<String, String> unflushedDefinitions = new HashMap<>();
+    private Map<String, String> flushingDefinitions = Map.of();
+    private int unflushedEvents;
 
-    public SfnStore(Database database, GroupCommit commits, ObjectMapper mapper) {
+    public SfnStore(Database database, Path dataDir, ObjectMapper mapper) {
+        this(database, dataDir, mapper, FLUSH_MILLIS);
+    }
+
+    /** With the flusher running every {@code flushMillis} (tests stretch it to see what only the journal holds). */
+    SfnStore(Database database, Path dataDir, ObjectMapper mapper, long flushMillis) {
         this.database = database;
-        this.commits = commits;
         this.mapper = mapper;
         database.inTransaction(connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -90,55 +136,44 @@ public final class SfnStore {
             }
             return null;
         });
+        try {
+            this.journal = new SegmentJournal(dataDir, "sfn-journal");
+            recover(journal.leftOver());
+        } catch (IOException e) {
+            throw new StoreException("Cannot open the Step Functions journal in " + dataDir, e);
+        }
+        flusher.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Inserts a new execution with its first events; false when the ARN exists already. */
     public boolean insert(ExecutionRecord execution, List<ObjectNode> events) {
         String definition = execution.doc().path("definition").asText(null);
         String ref = definition == null ? null : definitionRef(definition);
-        String json = writeExecution(execution.doc(), ref);
-        boolean storeDefinition = ref != null && !storedRefs.contains(ref);
-        boolean inserted = commits.write(connection -> {
-            if (storeDefinition) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "MERGE INTO sfn_definition (ref, text) KEY (ref) VALUES (?, ?)")) {
-                    statement.setString(1, ref);
-                    statement.setString(2, definition);
-                    statement.executeUpdate();
-                }
+        Row row = new Row(execution.arn(), execution.stateMachineArn(), execution.name(), execution.status(),
+                execution.startMillis(), null, writeExecution(execution.doc(), ref));
+        List<Event> written = events(events);
+        synchronized (this) {
+            if (known(execution.arn()) || inTable(execution.arn())) {
+                return false;
             }
-            // The transaction may be shared with other writers: a duplicate undoes only this insert.
-            Savepoint before = connection.setSavepoint();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO sfn_execution (arn, state_machine_arn, name, status, start_ms, stop_ms, doc) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                statement.setString(1, execution.arn());
-                statement.setString(2, execution.stateMachineArn());
-                statement.setString(3, execution.name());
-                statement.setString(4, execution.status());
-                statement.setLong(5, execution.startMillis());
-                statement.setNull(6, Types.BIGINT);
-                statement.setString(7, json);
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1 || "23505".equals(e.getSQLState())) {
-                    connection.rollback(before);
-                    return false;
-                }
-                throw e;
+            List<byte[]> records = new ArrayList<>(2);
+            boolean newDefinition = ref != null && !storedRefs.contains(ref);
+            if (newDefinition) {
+                records.add(ExecutionJournal.definitionRecord(ref, definition));
             }
-            insertEvents(connection, execution.arn(), events);
-            return true;
-        });
-        if (storeDefinition) {
-            // Committed now (whatever became of the insert): later executions of it skip the 12 KB write.
-            storedRefs.add(ref);
+            records.add(ExecutionJournal.executionRecord(row, written));
+            append(records);
+            if (newDefinition) {
+                unflushedDefinitions.put(ref, definition);
+                storedRefs.add(ref);
+            }
+            remember(row, written);
         }
-        return inserted;
+        return true;
     }
 
     /**
-     * Moves a RUNNING execution on: new status/doc and its events in one transaction; when it stops
+     * Moves a RUNNING execution on: new status/doc and its events in one journal record; when it stops
      * ({@code stopMillis} set), its waiting task tokens are closed too.
      *
      * @return false when the execution was no longer RUNNING (stopped meanwhile): nothing is written
@@ -146,42 +181,48 @@ public final class SfnStore {
     public boolean update(String arn, String status, Long stopMillis, ObjectNode doc, List<ObjectNode> events) {
         String definition = doc.path("definition").asText(null);
         String json = writeExecution(doc, definition == null ? null : definitionRef(definition));
-        return commits.write(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE sfn_execution SET status = ?, stop_ms = ?, doc = ? WHERE arn = ? AND status = 'RUNNING'")) {
-                statement.setString(1, status);
-                if (stopMillis == null) {
-                    statement.setNull(2, Types.BIGINT);
-                } else {
-                    statement.setLong(2, stopMillis);
-                }
-                statement.setString(3, json);
-                statement.setString(4, arn);
-                if (statement.executeUpdate() == 0) {
-                    return false;
-                }
+        List<Event> written = events(events);
+        boolean closeTokens;
+        synchronized (this) {
+            Row current = running.get(arn);
+            if (current == null) {
+                current = latest(arn);
             }
-            insertEvents(connection, arn, events);
-            if (stopMillis != null) {
-                // Its waiting task tokens close with it, in the same commit: a transaction of their own
-                // made H2 store its pages once more per execution (15% of the local cloud's CPU under load).
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE sfn_task SET status = 'CLOSED' WHERE execution_arn = ? AND status = 'WAITING'")) {
-                    statement.setString(1, arn);
-                    statement.executeUpdate();
-                }
+            if (current == null || !RUNNING.equals(current.status())) {
+                return false;
             }
-            return true;
-        });
+            Row row = new Row(arn, current.stateMachineArn(), current.name(), status, current.startMillis(),
+                    stopMillis, json);
+            append(List.of(ExecutionJournal.executionRecord(row, written)));
+            remember(row, written);
+            closeTokens = stopMillis != null && withTokens.remove(arn);
+        }
+        if (closeTokens) {
+            database.inTransaction(connection -> ExecutionTables.closeTokens(connection, arn));
+        }
+        return true;
+    }
+
+    /** Notes that {@code executionArn} issued a task token (so its waiting tokens close when it stops). */
+    void tokenIssued(String executionArn) {
+        withTokens.add(executionArn);
     }
 
     public Optional<ExecutionRecord> find(String arn) {
+        Row row;
+        synchronized (this) {
+            row = unflushedRow(arn);
+        }
+        if (row != null) {
+            return Optional.of(record(row));
+        }
         List<ExecutionRecord> found = query("WHERE arn = ?", List.of(arn), 0, 1);
         return found.stream().findFirst();
     }
 
     /** Executions of a state machine, newest first, optionally with one status. */
     public List<ExecutionRecord> list(String stateMachineArn, String status, int offset, int limit) {
+        flush();
         return status == null
                 ? query("WHERE state_machine_arn = ? ORDER BY start_ms DESC, arn", List.of(stateMachineArn), offset,
                         limit)
@@ -190,12 +231,19 @@ public final class SfnStore {
     }
 
     public List<ExecutionRecord> running() {
-        return query("WHERE status = 'RUNNING' ORDER BY start_ms", List.of(), 0, Integer.MAX_VALUE);
+        flush();
+        List<ExecutionRecord> found = query("WHERE status = 'RUNNING' ORDER BY start_ms", List.of(), 0,
+                Integer.MAX_VALUE);
+        for (ExecutionRecord record : found) {
+            running.putIfAbsent(record.arn(), new Row(record.arn(), record.stateMachineArn(), record.name(),
+                    record.status(), record.startMillis(), null, null));
+        }
+        return found;
     }
 
     private List<ExecutionRecord> query(String where, List<String> args, int offset, int limit) {
-        return database.inTransaction(connection -> {
-            List<ExecutionRecord> out = new ArrayList<>();
+        List<Row> rows = database.inTransaction(connection -> {
+            List<Row> out = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT arn, state_machine_arn, name, "
                     + "status, start_ms, stop_ms, doc FROM sfn_execution " + where + " LIMIT ? OFFSET ?")) {
                 int i = 1;
@@ -204,22 +252,25 @@ public final class SfnStore {
                 }
                 statement.setInt(i++, limit);
                 statement.setInt(i, offset);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        long stop = rows.getLong(6);
-                        Long stopMillis = rows.wasNull() ? null : stop;
-                        out.add(new ExecutionRecord(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getLong(5), stopMillis,
-                                readExecution(connection, rows.getString(7))));
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        long stop = result.getLong(6);
+                        Long stopMillis = result.wasNull() ? null : stop;
+                        out.add(new Row(result.getString(1), result.getString(2), result.getString(3),
+                                result.getString(4), result.getLong(5), stopMillis, result.getString(7)));
                     }
                 }
             }
             return out;
         });
+        List<ExecutionRecord> records = new ArrayList<>(rows.size());
+        rows.forEach(row -> records.add(record(row)));
+        return records;
     }
 
     /** History events in id order (or reverse), from {@code offset}. */
     public List<ObjectNode> history(String arn, boolean reverse, int offset, int limit) {
+        flush();
         return database.inTransaction(connection -> {
             List<ObjectNode> out = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT doc FROM sfn_history "
@@ -238,6 +289,7 @@ public final class SfnStore {
     }
 
     public long lastEventId(String arn) {
+        flush();
         return database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT COALESCE(MAX(id), 0) FROM sfn_history WHERE execution_arn = ?")) {
@@ -250,20 +302,204 @@ public final class SfnStore {
         });
     }
 
-    private void insertEvents(Connection connection, String arn, List<ObjectNode> events) throws SQLException {
-        if (events.isEmpty()) {
+    /** Writes what the journal holds into the tables; returns once it is committed there. */
+    public void flush() {
+        synchronized (flushLock) {
+            Map<String, Unflushed> batch;
+            Map<String, String> batchDefinitions;
+            synchronized (this) {
+                if (unflushed.isEmpty() && unflushedDefinitions.isEmpty()) {
+                    return;
+                }
+                try {
+                    closedSegments.add(journal.rotate());
+                } catch (IOException e) {
+                    throw new StoreException("Cannot rotate the Step Functions journal", e);
+                }
+                batch = unflushed;
+                batchDefinitions = unflushedDefinitions;
+                flushing = batch;
+                flushingDefinitions = batchDefinitions;
+                unflushed = new LinkedHashMap<>();
+                unflushedDefinitions = new HashMap<>();
+                unflushedEvents = 0;
+            }
+            try {
+                database.inTransaction(connection -> {
+                    ExecutionTables.write(connection, batch, batchDefinitions);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    // Kept for the next flush, older changes first; the closed segments stay until then.
+                    Map<String, Unflushed> kept = batch;
+                    unflushed.forEach((arn, newer) -> ExecutionJournal.merge(kept, newer.row(), newer.events()));
+                    unflushed = kept;
+                    batchDefinitions.putAll(unflushedDefinitions);
+                    unflushedDefinitions = batchDefinitions;
+                    flushing = Map.of();
+                    flushingDefinitions = Map.of();
+                }
+                throw e;
+            }
+            synchronized (this) {
+                flushing = Map.of();
+                flushingDefinitions = Map.of();
+            }
+            for (Path closed : closedSegments) {
+                try {
+                    Files.deleteIfExists(closed);
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete Step Functions journal segment {}; its changes are in the tables",
+                            closed, e);
+                }
+            }
+            closedSegments.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Writing the last executions to the tables failed; the journal keeps them for the next start",
+                    e);
+        }
+        synchronized (this) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the Step Functions journal failed", e);
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.error("Writing executions to the tables failed; they stay in the journal", e);
+        }
+    }
+
+    private void recover(List<Path> segments) throws IOException {
+        if (segments.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "MERGE INTO sfn_history (execution_arn, id, doc) KEY (execution_arn, id) VALUES (?, ?, ?)")) {
-            for (ObjectNode event : events) {
-                statement.setString(1, arn);
-                statement.setLong(2, event.path("id").asLong());
-                statement.setString(3, write(event));
-                statement.addBatch();
+        Map<String, Unflushed> recovered = new LinkedHashMap<>();
+        Map<String, String> recoveredDefinitions = new HashMap<>();
+        for (Path segment : segments) {
+            SegmentJournal.Replay replay = SegmentJournal.replay(segment);
+            if (!replay.complete()) {
+                LOG.warn("Step Functions journal {} ends in a record cut short at byte {} of {} (a crash while it "
+                        + "was written); what came before it is kept", segment.getFileName(), replay.bytes(),
+                        replay.fileBytes());
             }
-            statement.executeBatch();
+            for (byte[] record : replay.records()) {
+                ExecutionJournal.replay(record, recovered, recoveredDefinitions);
+            }
         }
+        database.inTransaction(connection -> {
+            ExecutionTables.write(connection, recovered, recoveredDefinitions);
+            for (Unflushed execution : recovered.values()) {
+                if (execution.row().stopMillis() != null) {
+                    ExecutionTables.closeTokens(connection, execution.row().arn());
+                }
+            }
+            return null;
+        });
+        for (Path segment : segments) {
+            Files.deleteIfExists(segment);
+        }
+        LOG.info("Wrote {} executions the journal held from before the restart to the tables", recovered.size());
+    }
+
+    private void append(List<byte[]> records) {
+        try {
+            journal.append(records);
+        } catch (IOException e) {
+            throw new StoreException("Cannot write the Step Functions journal", e);
+        }
+    }
+
+    /** Called with the lock held, after the journal has the change. */
+    private void remember(Row row, List<Event> events) {
+        ExecutionJournal.merge(unflushed, row, events);
+        unflushedEvents += events.size();
+        if (row.stopMillis() == null) {
+            running.put(row.arn(), new Row(row.arn(), row.stateMachineArn(), row.name(), row.status(),
+                    row.startMillis(), null, null));
+        } else {
+            running.remove(row.arn());
+        }
+        if (unflushedEvents >= MAX_UNFLUSHED_EVENTS) {
+            unflushedEvents = 0;
+            flusher.execute(this::flushQuietly);
+        }
+    }
+
+    private boolean known(String arn) {
+        return running.containsKey(arn) || unflushed.containsKey(arn) || flushing.containsKey(arn);
+    }
+
+    private Row unflushedRow(String arn) {
+        Unflushed execution = unflushed.get(arn);
+        if (execution == null) {
+            execution = flushing.get(arn);
+        }
+        return execution == null ? null : execution.row();
+    }
+
+    /** The execution's latest row: unflushed, or in the table; null when there is none. */
+    private Row latest(String arn) {
+        Row row = unflushedRow(arn);
+        if (row != null) {
+            return row;
+        }
+        return database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT state_machine_arn, name, status, start_ms, stop_ms FROM sfn_execution WHERE arn = ?")) {
+                statement.setString(1, arn);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return null;
+                    }
+                    long stop = rows.getLong(5);
+                    return new Row(arn, rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                            rows.wasNull() ? null : stop, null);
+                }
+            }
+        });
+    }
+
+    private boolean inTable(String arn) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT 1 FROM sfn_execution WHERE arn = ?")) {
+                statement.setString(1, arn);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    private ExecutionRecord record(Row row) {
+        return new ExecutionRecord(row.arn(), row.stateMachineArn(), row.name(), row.status(), row.startMillis(),
+                row.stopMillis(), readExecution(row.doc()));
+    }
+
+    private List<Event> events(List<ObjectNode> events) {
+        List<Event> written = new ArrayList<>(events.size());
+        for (ObjectNode event : events) {
+            written.add(new Event(event.path("id").asLong(), write(event)));
+        }
+        return written;
     }
 
     /**
@@ -285,32 +521,43 @@ public final class SfnStore {
         }
     }
 
-    private ObjectNode readExecution(Connection connection, String json) throws SQLException {
+    private ObjectNode readExecution(String json) {
         ObjectNode doc = read(json);
         JsonNode ref = doc.remove(DEFINITION_REF);
-        if (ref == null) {
-            return doc;
+        if (ref != null) {
+            doc.put("definition", definitionText(ref.asText()));
         }
-        String definition = definitions.get(ref.asText());
-        if (definition == null) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT text FROM sfn_definition WHERE ref = ?")) {
-                statement.setString(1, ref.asText());
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (!rows.next()) {
-                        throw new IllegalStateException("Corrupt stored execution: definition " + ref.asText()
-                                + " is missing");
-                    }
-                    definition = rows.getString(1);
-                }
-            }
-            if (definitions.size() > MAX_CACHED_DEFINITIONS) {
-                definitions.clear();
-            }
-            definitions.put(ref.asText(), definition);
-        }
-        doc.put("definition", definition);
         return doc;
+    }
+
+    private String definitionText(String ref) {
+        String definition = definitions.get(ref);
+        if (definition != null) {
+            return definition;
+        }
+        synchronized (this) {
+            definition = unflushedDefinitions.getOrDefault(ref, flushingDefinitions.get(ref));
+        }
+        if (definition == null) {
+            definition = database.inTransaction(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT text FROM sfn_definition WHERE ref = ?")) {
+                    statement.setString(1, ref);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        if (!rows.next()) {
+                            throw new IllegalStateException("Corrupt stored execution: definition " + ref
+                                    + " is missing");
+                        }
+                        return rows.getString(1);
+                    }
+                }
+            });
+        }
+        if (definitions.size() > MAX_CACHED_DEFINITIONS) {
+            definitions.clear();
+        }
+        definitions.put(ref, definition);
+        return definition;
     }
 
     private String definitionRef(String definition) {

@@ -14,13 +14,16 @@ import org.kycsuite.localcloud.store.Database;
 public final class TaskStore {
 
     private final Database database;
+    private final SfnStore executions;
 
     public TaskStore(SfnStore store) {
         this.database = store.database();
+        this.executions = store;
     }
 
     /** Records a token as WAITING unless it exists already (a resumed task keeps its token). */
     public void insertIfAbsent(TaskRecord task) {
+        executions.tokenIssued(task.executionArn());
         database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "MERGE INTO sfn_task (token, execution_arn, state_name, status, timeout_at, heartbeat_at, "

@@ -1,0 +1,139 @@
+package org.kycsuite.localcloud.sfn.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The records of the Step Functions journal: a definition's text, or an execution's row with new events. */
+final class ExecutionJournal {
+
+    private static final byte DEFINITION = 1;
+    private static final byte EXECUTION = 2;
+
+    private ExecutionJournal() {
+    }
+
+    /** An execution's row; {@code doc} as stored (definition by reference). */
+    record Row(String arn, String stateMachineArn, String name, String status, long startMillis,
+                       Long stopMillis, String doc) {
+    }
+
+    record Event(long id, String doc) {
+    }
+
+    /** An execution's latest row and the history events not in the tables yet. */
+    static final class Unflushed {
+        private Row row;
+        private final List<Event> events = new ArrayList<>();
+
+        private Unflushed(Row row) {
+            this.row = row;
+        }
+
+        Row row() {
+            return row;
+        }
+
+        List<Event> events() {
+            return events;
+        }
+    }
+
+    static void merge(Map<String, Unflushed> into, Row row, List<Event> events) {
+        Unflushed execution = into.get(row.arn());
+        if (execution == null) {
+            execution = new Unflushed(row);
+            into.put(row.arn(), execution);
+        } else {
+            execution.row = row;
+        }
+        execution.events.addAll(events);
+    }
+
+    static byte[] definitionRecord(String ref, String text) {
+        return record(out -> {
+            out.writeByte(DEFINITION);
+            out.writeUTF(ref);
+            text(out, text);
+        });
+    }
+
+    static byte[] executionRecord(Row row, List<Event> events) {
+        return record(out -> {
+            out.writeByte(EXECUTION);
+            out.writeUTF(row.arn());
+            out.writeUTF(row.stateMachineArn());
+            out.writeUTF(row.name());
+            out.writeUTF(row.status());
+            out.writeLong(row.startMillis());
+            out.writeBoolean(row.stopMillis() != null);
+            if (row.stopMillis() != null) {
+                out.writeLong(row.stopMillis());
+            }
+            text(out, row.doc());
+            out.writeInt(events.size());
+            for (Event event : events) {
+                out.writeLong(event.id());
+                text(out, event.doc());
+            }
+        });
+    }
+
+    private interface Fields {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] record(Fields fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            fields.write(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("Writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Applies one journal record to {@code into} (executions) and {@code definitions}. */
+    static void replay(byte[] record, Map<String, Unflushed> into, Map<String, String> definitions)
+            throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
+            byte kind = in.readByte();
+            if (kind == DEFINITION) {
+                definitions.put(in.readUTF(), text(in));
+                return;
+            }
+            if (kind != EXECUTION) {
+                throw new IOException("Unknown Step Functions journal record " + kind);
+            }
+            String arn = in.readUTF();
+            String machine = in.readUTF();
+            String name = in.readUTF();
+            String status = in.readUTF();
+            long start = in.readLong();
+            Long stop = in.readBoolean() ? in.readLong() : null;
+            Row row = new Row(arn, machine, name, status, start, stop, text(in));
+            int count = in.readInt();
+            List<Event> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                events.add(new Event(in.readLong(), text(in)));
+            }
+            merge(into, row, events);
+        }
+    }
+
+    private static void text(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    }
+}
