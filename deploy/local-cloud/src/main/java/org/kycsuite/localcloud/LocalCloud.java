@@ -121,8 +121,8 @@ public final class LocalCloud implements AutoCloseable {
                 buses, rules, archives, sqsClient);
         stepFunctions.attach(edge, provisioners, functions);
 
-        TargetInvoker targets = new TargetInvoker(sqsClient, sqs.endpoint(), stateMachines, config.functionUrls(),
-                http);
+        TargetInvoker targets = new TargetInvoker(sqsClient, sqs.endpoint(), sqs.localQueues(), config.accountId(),
+                stateMachines, config.functionUrls(), http);
         dispatcher = new Dispatcher(deliveries, targets, mapper,
                 Long.getLong(RETRY_BASE_MILLIS_PROPERTY, 1000L));
         closeables.add(dispatcher);

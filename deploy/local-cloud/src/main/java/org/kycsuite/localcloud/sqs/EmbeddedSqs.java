@@ -45,8 +45,11 @@ public final class EmbeddedSqs implements AutoCloseable {
     private final String host;
     private final int port;
     private final String accountId;
+    private final LocalQueues localQueues;
 
-    private EmbeddedSqs(ActorSystem system, SQSRestServer server, String host, int port, String accountId) {
+    private EmbeddedSqs(ActorSystem system, SQSRestServer server, String host, int port, String accountId,
+                        ActorRef queueManager) {
+        this.localQueues = new LocalQueues(queueManager);
         this.system = system;
         this.server = server;
         this.host = host;
@@ -86,7 +89,7 @@ public final class EmbeddedSqs implements AutoCloseable {
                     .withAWSAccountId(accountId)
                     .start();
             int boundPort = server.waitUntilStarted().localAddress().getPort();
-            return new EmbeddedSqs(system, server, host, boundPort, accountId);
+            return new EmbeddedSqs(system, server, host, boundPort, accountId, queueManager);
         } catch (Exception e) {
             // Pekko's bind failure surfaces from a Scala Await, undeclared, hence the broad catch.
             terminate(system);
@@ -120,6 +123,11 @@ public final class EmbeddedSqs implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SqsStartException("Interrupted while restoring the stored queues", e);
         }
+    }
+
+    /** Sending to the queues from inside the process (the bus's deliveries). */
+    public LocalQueues localQueues() {
+        return localQueues;
     }
 
     /** The SQS endpoint for clients ({@code endpointOverride}). */

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.StateMachineStarter;
+import org.kycsuite.localcloud.sqs.LocalQueues;
 import org.kycsuite.localcloud.sqs.SqsJsonClient;
 
 /**
- * Hands a rendered input to a target, chosen by the target ARN's service: an SQS queue, a Step
+ * Hands a rendered input to a target, chosen by the target ARN's service: an SQS queue (this local
+ * cloud's own standard queues in process, others through the SQS API), a Step
  * Functions state machine, a Lambda function (Lambda's Invoke path on a configured URL), or an HTTP
  * endpoint given as an http(s) URL.
  */
@@ -26,14 +28,22 @@ public final class TargetInvoker {
 
     private final SqsJsonClient sqs;
     private final String sqsEndpoint;
+    private final LocalQueues localQueues;
+    private final String accountId;
     private final StateMachineStarter stateMachines;
     private final Map<String, String> functionUrls;
     private final HttpClient http;
 
-    public TargetInvoker(SqsJsonClient sqs, String sqsEndpoint, StateMachineStarter stateMachines,
-                         Map<String, String> functionUrls, HttpClient http) {
+    /**
+     * @param localQueues sends to this local cloud's own standard queues (account {@code accountId}) in
+     *     process; other queues go through the SQS API at {@code sqsEndpoint}
+     */
+    public TargetInvoker(SqsJsonClient sqs, String sqsEndpoint, LocalQueues localQueues, String accountId,
+                         StateMachineStarter stateMachines, Map<String, String> functionUrls, HttpClient http) {
         this.sqs = sqs;
         this.sqsEndpoint = sqsEndpoint;
+        this.localQueues = localQueues;
+        this.accountId = accountId;
         this.stateMachines = stateMachines;
         this.functionUrls = functionUrls;
         this.http = http;
@@ -62,6 +72,19 @@ public final class TargetInvoker {
     public List<DeliveryException> invokeAll(JsonNode target, List<String> inputs) {
         String arn = target.path("Arn").asText();
         List<DeliveryException> outcomes = new ArrayList<>(inputs.size());
+        if (!arn.startsWith("http") && "sqs".equals(Arns.service(arn))) {
+            String local = localQueue(arn);
+            if (local != null) {
+                try {
+                    localQueues.send(local, inputs, Map.of()).forEach(failure ->
+                            outcomes.add(failure == null ? null : sqsFailure(failure)));
+                } catch (SqsJsonClient.SqsException e) {
+                    DeliveryException failure = sqsFailure(e);
+                    inputs.forEach(input -> outcomes.add(failure));
+                }
+                return outcomes;
+            }
+        }
         if (inputs.size() > 1 && !arn.startsWith("http") && "sqs".equals(Arns.service(arn))) {
             String queueUrl = queueUrl(arn);
             for (List<String> chunk : SqsJsonClient.batches(inputs)) {
@@ -87,6 +110,12 @@ public final class TargetInvoker {
         return outcomes;
     }
 
+    /** The queue's name when it is one of this local cloud's standard queues, else null. */
+    private String localQueue(String queueArn) {
+        String[] parts = queueArn.split(":");
+        return parts.length == 6 && parts[4].equals(accountId) && LocalQueues.handles(parts[5]) ? parts[5] : null;
+    }
+
     private String queueUrl(String queueArn) {
         String[] parts = queueArn.split(":");
         return sqsEndpoint + "/" + parts[4] + "/" + parts[5];
@@ -100,6 +129,14 @@ public final class TargetInvoker {
     /** Sends to the queue behind an SQS ARN; the dead-letter path uses it too. */
     public void sendToQueue(String queueArn, String body, Map<String, String> attributes) throws DeliveryException {
         try {
+            String local = localQueue(queueArn);
+            if (local != null) {
+                SqsJsonClient.SqsException failure = localQueues.send(local, List.of(body), attributes).get(0);
+                if (failure != null) {
+                    throw failure;
+                }
+                return;
+            }
             sqs.sendMessage(queueUrl(queueArn), body, attributes);
         } catch (SqsJsonClient.SqsException e) {
             throw sqsFailure(e);
