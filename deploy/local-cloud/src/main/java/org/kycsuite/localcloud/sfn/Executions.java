@@ -123,7 +123,8 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
         event.set("timestamp", mapper.getNodeFactory().numberNode(
                 org.kycsuite.localcloud.edge.Json.epochSeconds(java.time.Instant.ofEpochMilli(now))));
         event.set("executionStartedEventDetails", started);
-        if (!store.insert(record, List.of(event))) {
+        // A name we drew (a random UUID) cannot be taken: only a caller's name is looked up in the table.
+        if (!store.insert(record, List.of(event), name != null)) {
             // Another StartExecution of this name won the race: the same rules apply against it.
             return sameStart(store.find(arn).orElseThrow(), arn, text);
         }

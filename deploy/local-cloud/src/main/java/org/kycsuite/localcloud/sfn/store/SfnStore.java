@@ -145,15 +145,19 @@ public final class SfnStore implements AutoCloseable {
         flusher.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Inserts a new execution with its first events; false when the ARN exists already. */
-    public boolean insert(ExecutionRecord execution, List<ObjectNode> events) {
+    /**
+     * Inserts a new execution with its first events; false when the ARN exists already.
+     *
+     * @param mayExist false when the name is a fresh random UUID: the tables are not searched for it
+     */
+    public boolean insert(ExecutionRecord execution, List<ObjectNode> events, boolean mayExist) {
         String definition = execution.doc().path("definition").asText(null);
         String ref = definition == null ? null : definitionRef(definition);
         Row row = new Row(execution.arn(), execution.stateMachineArn(), execution.name(), execution.status(),
                 execution.startMillis(), null, writeExecution(execution.doc(), ref));
         List<Event> written = events(events);
         synchronized (this) {
-            if (known(execution.arn()) || inTable(execution.arn())) {
+            if (known(execution.arn()) || (mayExist && latest(execution.arn()) != null)) {
                 return false;
             }
             List<byte[]> records = new ArrayList<>(2);
@@ -472,18 +476,6 @@ public final class SfnStore implements AutoCloseable {
                     long stop = rows.getLong(5);
                     return new Row(arn, rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
                             rows.wasNull() ? null : stop, null);
-                }
-            }
-        });
-    }
-
-    private boolean inTable(String arn) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT 1 FROM sfn_execution WHERE arn = ?")) {
-                statement.setString(1, arn);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next();
                 }
             }
         });

@@ -24,12 +24,12 @@ class SfnStoreTest {
     void transitionsOnlyInTheJournalWhenTheProcessDiesAreThereAfterARestart() {
         try (Database database = Database.open(dataDir)) {
             SfnStore crashed = new SfnStore(database, dataDir, JSON, NEVER);
-            assertThat(crashed.insert(execution("done"), List.of(event(1, "ExecutionStarted")))).isTrue();
+            assertThat(crashed.insert(execution("done"), List.of(event(1, "ExecutionStarted")), true)).isTrue();
             assertThat(crashed.update(arn("done"), "RUNNING", null, doc("B"), List.of(event(2, "PassStateEntered"))))
                     .isTrue();
             assertThat(crashed.update(arn("done"), "SUCCEEDED", 2000L, doc("B"),
                     List.of(event(3, "ExecutionSucceeded")))).isTrue();
-            assertThat(crashed.insert(execution("waiting"), List.of(event(1, "ExecutionStarted")))).isTrue();
+            assertThat(crashed.insert(execution("waiting"), List.of(event(1, "ExecutionStarted")), true)).isTrue();
             TaskStore tokens = new TaskStore(crashed);
             tokens.insertIfAbsent(new TaskRecord("token-1", arn("done"), "A", TaskRecord.WAITING, null, null, null,
                     null, null, null));
@@ -56,8 +56,8 @@ class SfnStoreTest {
     @Test
     void aStoppedExecutionMovesNoFurtherAndItsNameStaysTaken() {
         try (Database database = Database.open(dataDir); SfnStore store = new SfnStore(database, dataDir, JSON)) {
-            assertThat(store.insert(execution("once"), List.of(event(1, "ExecutionStarted")))).isTrue();
-            assertThat(store.insert(execution("once"), List.of(event(1, "ExecutionStarted")))).isFalse();
+            assertThat(store.insert(execution("once"), List.of(event(1, "ExecutionStarted")), true)).isTrue();
+            assertThat(store.insert(execution("once"), List.of(event(1, "ExecutionStarted")), true)).isFalse();
             TaskStore tokens = new TaskStore(store);
             tokens.insertIfAbsent(new TaskRecord("token-2", arn("once"), "A", TaskRecord.WAITING, null, null, null,
                     null, null, null));
@@ -67,7 +67,7 @@ class SfnStoreTest {
             assertThat(store.update(arn("once"), "RUNNING", null, doc("B"), List.of(event(3, "PassStateEntered"))))
                     .isFalse();
             store.flush();
-            assertThat(store.insert(execution("once"), List.of(event(1, "ExecutionStarted")))).isFalse();
+            assertThat(store.insert(execution("once"), List.of(event(1, "ExecutionStarted")), true)).isFalse();
             assertThat(store.update(arn("once"), "SUCCEEDED", 1600L, doc("B"), List.of())).isFalse();
             assertThat(store.list(MACHINE, null, 0, 10)).extracting(ExecutionRecord::status)
                     .containsExactly("ABORTED");
