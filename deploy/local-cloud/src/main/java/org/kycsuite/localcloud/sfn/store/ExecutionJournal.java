@@ -31,9 +31,16 @@ final class ExecutionJournal {
     static final class Unflushed {
         private Row row;
         private final List<Event> events = new ArrayList<>();
+        private final boolean fresh;
 
-        private Unflushed(Row row) {
+        private Unflushed(Row row, boolean fresh) {
             this.row = row;
+            this.fresh = fresh;
+        }
+
+        /** True when its row is not in the table yet for certain (it was inserted since the last flush). */
+        boolean fresh() {
+            return fresh;
         }
 
         Row row() {
@@ -45,10 +52,10 @@ final class ExecutionJournal {
         }
     }
 
-    static void merge(Map<String, Unflushed> into, Row row, List<Event> events) {
+    static void merge(Map<String, Unflushed> into, Row row, List<Event> events, boolean fresh) {
         Unflushed execution = into.get(row.arn());
         if (execution == null) {
-            execution = new Unflushed(row);
+            execution = new Unflushed(row, fresh);
             into.put(row.arn(), execution);
         } else {
             execution.row = row;
@@ -123,7 +130,7 @@ final class ExecutionJournal {
             for (int i = 0; i < count; i++) {
                 events.add(new Event(in.readLong(), text(in)));
             }
-            merge(into, row, events);
+            merge(into, row, events, false);
         }
     }
 

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -69,6 +70,15 @@ public final class SfnStore implements AutoCloseable {
             id BIGINT NOT NULL,
             doc CHARACTER VARYING(1000000) NOT NULL,
             PRIMARY KEY (execution_arn, id))""",
+        // Events of one execution written by one flush, as a JSON array (sfn_history: one row per event,
+        // as written before the journal; still read).
+        """
+        CREATE TABLE IF NOT EXISTS sfn_history_chunk (
+            execution_arn VARCHAR(1024) NOT NULL,
+            first_id BIGINT NOT NULL,
+            last_id BIGINT NOT NULL,
+            doc CHARACTER VARYING(100000000) NOT NULL,
+            PRIMARY KEY (execution_arn, first_id))""",
         """
         CREATE TABLE IF NOT EXISTS sfn_task (
             token VARCHAR(1024) PRIMARY KEY,
@@ -171,7 +181,7 @@ public final class SfnStore implements AutoCloseable {
                 unflushedDefinitions.put(ref, definition);
                 storedRefs.add(ref);
             }
-            remember(row, written);
+            remember(row, written, true);
         }
         return true;
     }
@@ -198,7 +208,7 @@ public final class SfnStore implements AutoCloseable {
             Row row = new Row(arn, current.stateMachineArn(), current.name(), status, current.startMillis(),
                     stopMillis, json);
             append(List.of(ExecutionJournal.executionRecord(row, written)));
-            remember(row, written);
+            remember(row, written, false);
             closeTokens = stopMillis != null && withTokens.remove(arn);
         }
         if (closeTokens) {
@@ -275,35 +285,18 @@ public final class SfnStore implements AutoCloseable {
     /** History events in id order (or reverse), from {@code offset}. */
     public List<ObjectNode> history(String arn, boolean reverse, int offset, int limit) {
         flush();
-        return database.inTransaction(connection -> {
-            List<ObjectNode> out = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT doc FROM sfn_history "
-                    + "WHERE execution_arn = ? ORDER BY id " + (reverse ? "DESC" : "ASC") + " LIMIT ? OFFSET ?")) {
-                statement.setString(1, arn);
-                statement.setInt(2, limit);
-                statement.setInt(3, offset);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        out.add(read(rows.getString(1)));
-                    }
-                }
-            }
-            return out;
-        });
+        List<ObjectNode> events = database.inTransaction(connection -> ExecutionTables.history(connection, arn,
+                mapper));
+        if (reverse) {
+            Collections.reverse(events);
+        }
+        int from = Math.min(offset, events.size());
+        return new ArrayList<>(events.subList(from, (int) Math.min(events.size(), (long) from + limit)));
     }
 
     public long lastEventId(String arn) {
         flush();
-        return database.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COALESCE(MAX(id), 0) FROM sfn_history WHERE execution_arn = ?")) {
-                statement.setString(1, arn);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
+        return database.inTransaction(connection -> ExecutionTables.lastEventId(connection, arn));
     }
 
     /** Writes what the journal holds into the tables; returns once it is committed there. */
@@ -337,7 +330,8 @@ public final class SfnStore implements AutoCloseable {
                 synchronized (this) {
                     // Kept for the next flush, older changes first; the closed segments stay until then.
                     Map<String, Unflushed> kept = batch;
-                    unflushed.forEach((arn, newer) -> ExecutionJournal.merge(kept, newer.row(), newer.events()));
+                    unflushed.forEach((arn, newer) -> ExecutionJournal.merge(kept, newer.row(), newer.events(),
+                            newer.fresh()));
                     unflushed = kept;
                     batchDefinitions.putAll(unflushedDefinitions);
                     unflushedDefinitions = batchDefinitions;
@@ -432,8 +426,8 @@ public final class SfnStore implements AutoCloseable {
     }
 
     /** Called with the lock held, after the journal has the change. */
-    private void remember(Row row, List<Event> events) {
-        ExecutionJournal.merge(unflushed, row, events);
+    private void remember(Row row, List<Event> events, boolean fresh) {
+        ExecutionJournal.merge(unflushed, row, events, fresh);
         unflushedEvents += events.size();
         if (row.stopMillis() == null) {
             running.put(row.arn(), new Row(row.arn(), row.stateMachineArn(), row.name(), row.status(),

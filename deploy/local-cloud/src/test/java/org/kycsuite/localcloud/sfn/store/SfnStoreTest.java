@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kycsuite.localcloud.store.Database;
@@ -71,6 +74,65 @@ class SfnStoreTest {
             assertThat(store.update(arn("once"), "SUCCEEDED", 1600L, doc("B"), List.of())).isFalse();
             assertThat(store.list(MACHINE, null, 0, 10)).extracting(ExecutionRecord::status)
                     .containsExactly("ABORTED");
+        }
+    }
+
+    @Test
+    void aSegmentReplayedAfterItsFlushCommittedWritesNoEventTwice() throws Exception {
+        try (Database database = Database.open(dataDir)) {
+            SfnStore crashed = new SfnStore(database, dataDir, JSON, NEVER);
+            crashed.insert(execution("twice"), List.of(event(1, "ExecutionStarted")), true);
+            crashed.update(arn("twice"), "RUNNING", null, doc("B"), List.of(event(2, "PassStateEntered"),
+                    event(3, "PassStateExited")));
+            List<Path> flushedSegments = segments();
+            Path saved = Files.createTempDirectory(dataDir, "saved");
+            for (Path segment : flushedSegments) {
+                Files.copy(segment, saved.resolve(segment.getFileName()));
+            }
+            crashed.flush();
+            // What a crash between the flush's commit and the deletion of its segment leaves:
+            for (Path segment : flushedSegments) {
+                Files.copy(saved.resolve(segment.getFileName()), segment, StandardCopyOption.REPLACE_EXISTING);
+            }
+            crashed.update(arn("twice"), "SUCCEEDED", 3000L, doc("B"), List.of(event(4, "ExecutionSucceeded")));
+
+            try (SfnStore restarted = new SfnStore(database, dataDir, JSON, NEVER)) {
+                assertThat(restarted.history(arn("twice"), false, 0, 100)).extracting(e -> e.path("id").asLong())
+                        .containsExactly(1L, 2L, 3L, 4L);
+                assertThat(restarted.history(arn("twice"), true, 1, 2)).extracting(e -> e.path("id").asLong())
+                        .containsExactly(3L, 2L);
+                assertThat(restarted.lastEventId(arn("twice"))).isEqualTo(4);
+                assertThat(restarted.find(arn("twice")).orElseThrow().status()).isEqualTo("SUCCEEDED");
+            }
+        }
+    }
+
+    @Test
+    void historyRowsWrittenBeforeTheJournalAreReadWithTheNewOnes() {
+        try (Database database = Database.open(dataDir); SfnStore store = new SfnStore(database, dataDir, JSON)) {
+            database.inTransaction(connection -> {
+                try (var insert = connection.prepareStatement(
+                        "INSERT INTO sfn_history (execution_arn, id, doc) VALUES (?, ?, ?)")) {
+                    for (long id = 1; id <= 2; id++) {
+                        insert.setString(1, arn("old"));
+                        insert.setLong(2, id);
+                        insert.setString(3, event(id, "Old").toString());
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            store.insert(execution("old"), List.of(), true);
+            store.update(arn("old"), "SUCCEEDED", 2000L, doc("A"), List.of(event(3, "ExecutionSucceeded")));
+            assertThat(store.history(arn("old"), false, 0, 10)).extracting(e -> e.path("type").asText())
+                    .containsExactly("Old", "Old", "ExecutionSucceeded");
+            assertThat(store.lastEventId(arn("old"))).isEqualTo(3);
+        }
+    }
+
+    private List<Path> segments() throws Exception {
+        try (Stream<Path> files = Files.list(dataDir)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("sfn-journal-")).toList();
         }
     }
 
