@@ -6,9 +6,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.MDC;
 import org.kycsuite.events.ContractViolation;
 import org.kycsuite.events.EventContract;
@@ -18,15 +19,14 @@ import org.kycsuite.events.EventTypes;
 
 /**
  * Reads KYC outcomes from the {@code accounts-kyc-outcomes} queue (SmallRye's SQS connector). The
- * message body is the EventBridge event as the rule delivered it. A message that cannot be handled
- * makes the method throw: it is not acknowledged, comes back after the visibility timeout and, after
- * the queue's redrive count, lands in the dead-letter queue. Only the event id and JSON pointers
- * are logged, never the body.
+ * message body is the EventBridge event as the rule delivered it. Acknowledgement is manual
+ * ({@link Redelivery}): a message that can never be handled reaches the dead-letter queue after the
+ * queue's redrive count; a transient failure brings it back later and later instead. Only the event
+ * id and JSON pointers are logged, never the body.
  */
 @ApplicationScoped
 public class OutcomeConsumer {
 
-    private static final Logger LOG = Logger.getLogger(OutcomeConsumer.class);
     private static final Set<String> OUTCOMES =
             Set.of(EventTypes.NEW_ACCOUNT_APPROVED, EventTypes.NEW_ACCOUNT_REJECTED);
 
@@ -40,18 +40,17 @@ public class OutcomeConsumer {
     // Outcomes of different applications are independent, and each is applied idempotently: handled
     // side by side on the worker pool rather than one at a time (which capped the flow at ~8/s).
     @Blocking(ordered = false)
-    public void consume(String body) {
+    public CompletionStage<Void> consume(Message<String> message) {
+        return Redelivery.handle(message, this::apply);
+    }
+
+    private void apply(String body) {
+        Outcome outcome = parse(body);
+        MDC.put("applicationId", outcome.detail().applicationId().toString());
         try {
-            Outcome outcome = parse(body);
-            MDC.put("applicationId", outcome.detail().applicationId().toString());
-            try {
-                outcomes.apply(outcome.eventId(), outcome.detail());
-            } finally {
-                MDC.remove("applicationId");
-            }
-        } catch (PoisonMessageException e) {
-            LOG.errorf("Outcome message not handled, left for the dead-letter queue: %s", e.getMessage());
-            throw e;
+            outcomes.apply(outcome.eventId(), outcome.detail());
+        } finally {
+            MDC.remove("applicationId");
         }
     }
 

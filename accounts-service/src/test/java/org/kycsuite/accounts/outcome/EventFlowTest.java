@@ -76,6 +76,33 @@ class EventFlowTest {
     }
 
     @Test
+    void anOutcomeThatCanNeverBeAppliedReachesTheDeadLetterQueueAndLaterOnesStillOpenAccounts() {
+        String unknown = UUID.randomUUID().toString();
+        try (EventBridgeClient events = cloud.eventBridge(); SqsClient sqs = cloud.sqs()) {
+            JsonNode orphan = outcome(EventContract.NEW_ACCOUNT_APPROVED, unknown);
+            events.putEvents(b -> b.entries(e -> e.eventBusName("kyc-bus").source(EventTypes.SOURCE_KYC)
+                    .detailType(EventTypes.NEW_ACCOUNT_APPROVED).detail(orphan.get("detail").toString())));
+            String dlq = cloud.queueUrl("accounts-kyc-outcomes-dlq");
+            List<String> deadLettered = new ArrayList<>();
+            // Made visible again at once by each nack, it needs no visibility timeout to reach the DLQ.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                        .forEach(message -> {
+                            deadLettered.add(message.body());
+                            sqs.deleteMessage(d -> d.queueUrl(dlq).receiptHandle(message.receiptHandle()));
+                        });
+                return deadLettered.stream().anyMatch(body -> body.contains(unknown));
+            });
+
+            String id = submit("AfterPoison");
+            JsonNode approved = outcome(EventContract.NEW_ACCOUNT_APPROVED, id);
+            events.putEvents(b -> b.entries(e -> e.eventBusName("kyc-bus").source(EventTypes.SOURCE_KYC)
+                    .detailType(EventTypes.NEW_ACCOUNT_APPROVED).detail(approved.get("detail").toString())));
+            awaitStatus(id, "OPENED");
+        }
+    }
+
+    @Test
     void aDuplicateDeliveryOpensOneAccount() {
         String id = submit("Duplicate");
         JsonNode approved = outcome(EventContract.NEW_ACCOUNT_APPROVED, id);

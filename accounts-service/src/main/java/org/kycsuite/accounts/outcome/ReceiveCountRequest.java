@@ -1,0 +1,18 @@
+package org.kycsuite.accounts.outcome;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.aws.sqs.SqsReceiveMessageRequestCustomizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+/** Asks SQS for each outcome message's receive count, which sets how long a transient failure waits. */
+@ApplicationScoped
+@Identifier("kyc-outcomes")
+public class ReceiveCountRequest implements SqsReceiveMessageRequestCustomizer {
+
+    @Override
+    public void customize(ReceiveMessageRequest.Builder request) {
+        request.messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+    }
+}
