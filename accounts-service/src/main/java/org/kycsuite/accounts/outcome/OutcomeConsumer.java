@@ -16,6 +16,7 @@ import org.kycsuite.events.EventContract;
 import org.kycsuite.events.EventContracts;
 import org.kycsuite.events.EventDetail;
 import org.kycsuite.events.EventTypes;
+import org.kycsuite.support.sqs.Redelivery;
 
 /**
  * Reads KYC outcomes from the {@code accounts-kyc-outcomes} queue (SmallRye's SQS connector). The
@@ -41,7 +42,7 @@ public class OutcomeConsumer {
     // side by side on the worker pool rather than one at a time (which capped the flow at ~8/s).
     @Blocking(ordered = false)
     public CompletionStage<Void> consume(Message<String> message) {
-        return Redelivery.handle(message, this::apply);
+        return Redelivery.handle(message, this::apply, "KYC outcome");
     }
 
     private void apply(String body) {

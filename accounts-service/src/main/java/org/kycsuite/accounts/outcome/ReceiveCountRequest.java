@@ -3,7 +3,7 @@ package org.kycsuite.accounts.outcome;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.aws.sqs.SqsReceiveMessageRequestCustomizer;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import org.kycsuite.support.sqs.Redelivery;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /** Asks SQS for each outcome message's receive count, which sets how long a transient failure waits. */
@@ -13,6 +13,6 @@ public class ReceiveCountRequest implements SqsReceiveMessageRequestCustomizer {
 
     @Override
     public void customize(ReceiveMessageRequest.Builder request) {
-        request.messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        Redelivery.requestReceiveCount(request);
     }
 }

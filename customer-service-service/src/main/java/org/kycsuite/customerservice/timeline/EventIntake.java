@@ -5,21 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
+import org.kycsuite.support.sqs.Redelivery;
 
 /**
  * Consumes {@code customer-service-events} (every {@code bank.accounts} and {@code bank.kyc} event).
- *
- * <p>Acknowledgement is manual so that SQS trouble around one message never ends the subscription:
- * a failed delete (e.g. a receipt handle that expired while the message waited in the batch) only
- * means the message comes back, and its event id makes the redelivery a no-op. A nack leaves the
- * message on the queue: it is received again after the visibility timeout and, after the queue's
- * redrive count, lands in its DLQ.
+ * Acknowledgement is manual ({@link Redelivery}): a failed delete never ends the subscription, a
+ * malformed message reaches the DLQ after the redrive count, and a transient failure (the database
+ * away) brings the message back later and later instead of dead-lettering it.
  */
 @ApplicationScoped
 public class EventIntake {
 
-    private static final Logger LOG = Logger.getLogger(EventIntake.class);
+    static final String CHANNEL = "customer-service-events";
 
     private final EventRecorder recorder;
 
@@ -27,26 +24,9 @@ public class EventIntake {
         this.recorder = recorder;
     }
 
-    @Incoming("customer-service-events")
+    @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            recorder.record(message.getPayload());
-        } catch (MalformedEventException e) {
-            LOG.warnf("Malformed message nacked (it reaches the DLQ after the redrive count): %s", e.getMessage());
-            return settle(message.nack(e), "nack");
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Recording an event failed; the message will be received again");
-            return settle(message.nack(e), "nack");
-        }
-        return settle(message.ack(), "ack");
-    }
-
-    private static CompletionStage<Void> settle(CompletionStage<Void> settlement, String what) {
-        return settlement.exceptionally(failure -> {
-            LOG.warnf("SQS %s failed (%s); the message will be received again and skipped by its event id",
-                    what, failure.getMessage());
-            return null;
-        });
+        return Redelivery.handle(message, recorder::record, "KYC event");
     }
 }

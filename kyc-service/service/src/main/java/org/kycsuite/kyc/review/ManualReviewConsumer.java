@@ -6,21 +6,18 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
+import org.kycsuite.support.sqs.Redelivery;
 
 /**
- * Reads SQS {@code kyc-manual-reviews} (channel {@value #CHANNEL}); a failure leaves the message for redelivery.
- *
- * <p>Acknowledgement is manual so that SQS trouble around one message never ends the subscription:
- * a failed delete (a receipt handle that went stale while the message waited) only means the
- * message comes back, and its event id makes the redelivery a no-op.
+ * Reads SQS {@code kyc-manual-reviews} (channel {@value #CHANNEL}). Acknowledgement is manual
+ * ({@link Redelivery}): a failed delete never ends the subscription, a message that is not a valid
+ * review request from the KYC workflow reaches the DLQ after the redrive count, and a transient failure
+ * (the database away) brings the message back later and later instead of dead-lettering it.
  */
 @ApplicationScoped
 public class ManualReviewConsumer {
 
     static final String CHANNEL = "manual-reviews";
-
-    private static final Logger LOG = Logger.getLogger(ManualReviewConsumer.class);
 
     @Inject
     ReviewInbox inbox;
@@ -28,21 +25,6 @@ public class ManualReviewConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            inbox.receive(message.getPayload());
-        } catch (RuntimeException e) {
-            LOG.warnf("Review message not taken (%s); it is received again, then goes to the DLQ",
-                    e.getClass().getSimpleName());
-            return settle(message.nack(e), "nack");
-        }
-        return settle(message.ack(), "ack");
-    }
-
-    private static CompletionStage<Void> settle(CompletionStage<Void> settlement, String what) {
-        return settlement.exceptionally(failure -> {
-            LOG.warnf("SQS %s failed (%s); the message will be received again and skipped by its event id",
-                    what, failure.getClass().getSimpleName());
-            return null;
-        });
+        return Redelivery.handle(message, inbox::receive, "manual review request");
     }
 }

@@ -15,6 +15,7 @@ import org.kycsuite.events.EventContract;
 import org.kycsuite.events.EventContracts;
 import org.kycsuite.events.EventTypes;
 import org.kycsuite.events.ManualReviewRequested;
+import org.kycsuite.support.sqs.UnprocessableMessageException;
 
 /**
  * Turns "Manual review requested" events from the KYC workflow ({@code bank.kyc}) into pending reviews,
@@ -37,19 +38,19 @@ public class ReviewInbox {
         try {
             event = mapper.readTree(message);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Message is not JSON");
+            throw new UnprocessableMessageException("Message is not JSON");
         }
         String eventId = event.path("id").asText(null);
         String detailType = event.path("detail-type").asText(null);
         if (eventId == null || !EventTypes.MANUAL_REVIEW_REQUESTED.equals(detailType)) {
-            throw new IllegalArgumentException("Not a \"" + EventTypes.MANUAL_REVIEW_REQUESTED + "\" event: "
+            throw new UnprocessableMessageException("Not a \"" + EventTypes.MANUAL_REVIEW_REQUESTED + "\" event: "
                     + detailType);
         }
         String source = event.path("source").asText(null);
         if (!EventTypes.SOURCE_KYC.equals(source)) {
             // Only the KYC workflow asks for reviews: anything else that can write to the queue could
             // otherwise put a review, with a task token of its choosing, in front of an officer.
-            throw new IllegalArgumentException("Event " + eventId + " is from \"" + source + "\", not "
+            throw new UnprocessableMessageException("Event " + eventId + " is from \"" + source + "\", not "
                     + EventTypes.SOURCE_KYC + ": only the KYC workflow requests manual reviews");
         }
         if (ProcessedEvent.findById(eventId) != null) {
@@ -59,8 +60,8 @@ public class ReviewInbox {
         JsonNode detail = event.path("detail");
         List<ContractViolation> violations = EventContracts.validate(detailType, detail);
         if (!violations.isEmpty()) {
-            throw new IllegalArgumentException("Event " + eventId + " breaks its contract: " + violations.stream()
-                    .map(ContractViolation::pointer).toList());
+            throw new UnprocessableMessageException("Event " + eventId + " breaks its contract: "
+                    + violations.stream().map(ContractViolation::pointer).toList());
         }
         ManualReviewRequested requested = (ManualReviewRequested) EventContracts.readDetail(
                 EventContract.MANUAL_REVIEW_REQUESTED, detail);

@@ -23,6 +23,7 @@ import org.kycsuite.events.EventContract;
 import org.kycsuite.events.EventTypes;
 import org.kycsuite.events.SampleEvents;
 import org.kycsuite.kyc.support.LocalCloudResource;
+import org.kycsuite.support.sqs.UnprocessableMessageException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -102,7 +103,7 @@ class ReviewInboxTest {
         event.put("id", UUID.randomUUID().toString()).put("source", EventTypes.SOURCE_ACCOUNTS)
                 .set("detail", reviewDetail(applicationId, "Mallory Forger"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.receive(event.toString()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only the KYC workflow");
+                .isInstanceOf(UnprocessableMessageException.class).hasMessageContaining("only the KYC workflow");
         given().auth().preemptive().basic("officer", "officer").when().get("/reviews?size=100")
                 .then().statusCode(200).body("items.applicationId", not(hasItem(applicationId.toString())));
         // the same event from the workflow is accepted

@@ -1,4 +1,4 @@
-package org.kycsuite.accounts.outcome;
+package org.kycsuite.support.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,15 +21,15 @@ class RedeliveryTest {
     @Test
     void aHandledMessageIsAcknowledgedAndAFailedDeleteDoesNotFailTheStream() throws Exception {
         Message<String> message = message(1, CompletableFuture.failedFuture(new IllegalStateException("expired")));
-        Redelivery.handle(message, body -> { }).toCompletableFuture().get(1, TimeUnit.SECONDS);
+        Redelivery.handle(message, body -> { }, "test message").toCompletableFuture().get(1, TimeUnit.SECONDS);
         assertThat(settled).containsExactly("ack");
     }
 
     @Test
     void aPoisonMessageIsVisibleAgainAtOnceSoItReachesTheDeadLetterQueue() throws Exception {
         Redelivery.handle(message(1, null), body -> {
-            throw new PoisonMessageException("not a KYC outcome");
-        }).toCompletableFuture().get(1, TimeUnit.SECONDS);
+            throw new UnprocessableMessageException("not a KYC outcome");
+        }, "test message").toCompletableFuture().get(1, TimeUnit.SECONDS);
         assertThat(settled).containsExactly("nack 0");
     }
 
@@ -38,12 +38,20 @@ class RedeliveryTest {
         for (int receive = 1; receive <= 5; receive++) {
             Redelivery.handle(message(receive, null), body -> {
                 throw new IllegalStateException("database unavailable");
-            }).toCompletableFuture().get(1, TimeUnit.SECONDS);
+            }, "test message").toCompletableFuture().get(1, TimeUnit.SECONDS);
         }
         assertThat(settled).containsExactly("nack 30", "nack 60", "nack 120", "nack 240", "nack 480");
         // the four waits before the fifth and last receive outlast a three-minute outage
         assertThat(30 + 60 + 120 + 240).isGreaterThan(180);
         assertThat(Redelivery.delaySeconds(30)).isEqualTo(Redelivery.MAX_DELAY_SECONDS);
+    }
+
+    @Test
+    void theReceiveCountIsRequested() {
+        software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest.Builder request =
+                software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest.builder();
+        Redelivery.requestReceiveCount(request);
+        assertThat(request.build().messageSystemAttributeNames()).containsExactly(Redelivery.RECEIVE_COUNT);
     }
 
     private Message<String> message(int receiveCount, CompletableFuture<Void> ackOutcome) {
