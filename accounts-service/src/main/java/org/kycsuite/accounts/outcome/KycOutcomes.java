@@ -1,6 +1,7 @@
 package org.kycsuite.accounts.outcome;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -52,6 +53,11 @@ public class KycOutcomes {
             return Effect.DUPLICATE;
         }
         Application application = Application.findById(outcome.applicationId());
+        if (QuarkusTransaction.isRollbackOnly()) {
+            // A lookup failed (the database away) and Hibernate marked the transaction: its null proves
+            // nothing, and the outcome must wait, not be taken for one about an unknown application.
+            throw new IllegalStateException("The database did not answer; outcome event " + eventId + " waits");
+        }
         if (application == null) {
             throw new PoisonMessageException("Outcome event " + eventId + " is for unknown application "
                     + outcome.applicationId());

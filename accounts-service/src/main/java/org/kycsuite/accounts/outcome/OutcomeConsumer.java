@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.MDC;
@@ -32,9 +34,13 @@ public class OutcomeConsumer {
             Set.of(EventTypes.NEW_ACCOUNT_APPROVED, EventTypes.NEW_ACCOUNT_REJECTED);
 
     private final KycOutcomes outcomes;
+    private final int firstRetrySeconds;
 
-    public OutcomeConsumer(KycOutcomes outcomes) {
+    public OutcomeConsumer(KycOutcomes outcomes,
+                           @ConfigProperty(name = "accounts.outcomes.first-retry-delay", defaultValue = "PT30S")
+                           Duration firstRetryDelay) {
         this.outcomes = outcomes;
+        this.firstRetrySeconds = (int) Math.min(firstRetryDelay.toSeconds(), Integer.MAX_VALUE);
     }
 
     @Incoming("kyc-outcomes")
@@ -42,7 +48,7 @@ public class OutcomeConsumer {
     // side by side on the worker pool rather than one at a time (which capped the flow at ~8/s).
     @Blocking(ordered = false)
     public CompletionStage<Void> consume(Message<String> message) {
-        return Redelivery.handle(message, this::apply, "KYC outcome");
+        return Redelivery.handle(message, this::apply, "KYC outcome", firstRetrySeconds);
     }
 
     private void apply(String body) {

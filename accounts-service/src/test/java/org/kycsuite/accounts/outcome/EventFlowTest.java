@@ -10,10 +10,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.kycsuite.accounts.account.Iban;
 import org.kycsuite.accounts.support.InjectLocalCloud;
@@ -26,6 +32,7 @@ import org.kycsuite.events.EventTypes;
 import org.kycsuite.events.SampleEvents;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Events in and out through a real local cloud: the outbox publishes to the bus, rules route, the
@@ -99,6 +106,54 @@ class EventFlowTest {
             events.putEvents(b -> b.entries(e -> e.eventBusName("kyc-bus").source(EventTypes.SOURCE_KYC)
                     .detailType(EventTypes.NEW_ACCOUNT_APPROVED).detail(approved.get("detail").toString())));
             awaitStatus(id, "OPENED");
+        }
+    }
+
+    /**
+     * The database away for longer than the first four retries' waits would allow if they did not grow:
+     * the outcome is delayed, never dead-lettered. On the test time scale (first retry after 2 s instead of
+     * 30 s) 20 s of outage stand for the two and a half minutes the production waits bridge many times over.
+     */
+    @Test
+    void anOutcomeArrivingWhileTheDatabaseIsDownIsAppliedOnceItIsBack() throws Exception {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        Assumptions.assumeTrue(url.startsWith("jdbc:h2:"), "takes the H2 database away; skipped on " + url);
+        String id = submit("Outage");
+        cloud.accountsEvents(id, 1, EVENT_TIMEOUT);
+        // This test's local cloud dead-letters after 2 receives; the outage needs the template's default 5.
+        redrive(5);
+        try (Connection admin = DriverManager.getConnection(url, "sa", "");
+             Statement statement = admin.createStatement();
+             EventBridgeClient events = cloud.eventBridge()) {
+            // Closes every other connection and refuses new ones until switched back.
+            statement.execute("SET EXCLUSIVE 2");
+            try {
+                JsonNode approved = outcome(EventContract.NEW_ACCOUNT_APPROVED, id);
+                events.putEvents(b -> b.entries(e -> e.eventBusName("kyc-bus").source(EventTypes.SOURCE_KYC)
+                        .detailType(EventTypes.NEW_ACCOUNT_APPROVED).detail(approved.get("detail").toString())));
+                Thread.sleep(Duration.ofSeconds(20).toMillis());
+            } finally {
+                statement.execute("SET EXCLUSIVE 0");
+            }
+        }
+        try {
+            awaitStatus(id, "OPENED");
+        } finally {
+            redrive(2);
+        }
+        try (SqsClient sqs = cloud.sqs()) {
+            String dlq = cloud.queueUrl("accounts-kyc-outcomes-dlq");
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()).noneMatch(message -> message.body().contains(id));
+        }
+    }
+
+    private void redrive(int maxReceiveCount) {
+        try (SqsClient sqs = cloud.sqs()) {
+            String policy = "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:accounts-kyc-outcomes-dlq\","
+                    + "\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
+            sqs.setQueueAttributes(b -> b.queueUrl(cloud.queueUrl("accounts-kyc-outcomes"))
+                    .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy)));
         }
     }
 

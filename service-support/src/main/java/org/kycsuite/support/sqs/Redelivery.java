@@ -40,13 +40,22 @@ public final class Redelivery {
      * @param what what the message is, for the log ("KYC outcome")
      */
     public static CompletionStage<Void> handle(Message<String> message, Consumer<String> handler, String what) {
+        return handle(message, handler, what, FIRST_DELAY_SECONDS);
+    }
+
+    /**
+     * As {@link #handle(Message, Consumer, String)}, with the first wait after a transient failure
+     * {@code firstDelaySeconds} instead of 30 (each further receive doubles it).
+     */
+    public static CompletionStage<Void> handle(Message<String> message, Consumer<String> handler, String what,
+                                               int firstDelaySeconds) {
         try {
             handler.accept(message.getPayload());
         } catch (UnprocessableMessageException e) {
             LOG.errorf("%s not handled, left for the dead-letter queue: %s", what, e.getMessage());
             return settle(message.nack(e, Metadata.of(new VisibilityTimeoutMetadata(0))), "nack");
         } catch (RuntimeException e) {
-            int delay = delaySeconds(receiveCount(message));
+            int delay = delaySeconds(receiveCount(message), firstDelaySeconds);
             LOG.warnf("Handling a %s failed (%s); the message is received again in %d s", what, e, delay);
             return settle(message.nack(e, Metadata.of(new VisibilityTimeoutMetadata(delay))), "nack");
         }
@@ -59,8 +68,8 @@ public final class Redelivery {
     }
 
     /** The wait before the next receive after the {@code receiveCount}-th failed with a transient error. */
-    static int delaySeconds(int receiveCount) {
-        long delay = (long) FIRST_DELAY_SECONDS << Math.min(Math.max(receiveCount, 1) - 1, 20);
+    static int delaySeconds(int receiveCount, int firstDelaySeconds) {
+        long delay = (long) Math.max(firstDelaySeconds, 0) << Math.min(Math.max(receiveCount, 1) - 1, 20);
         return (int) Math.min(delay, MAX_DELAY_SECONDS);
     }
 

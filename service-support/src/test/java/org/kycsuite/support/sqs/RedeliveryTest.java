@@ -43,7 +43,8 @@ class RedeliveryTest {
         assertThat(settled).containsExactly("nack 30", "nack 60", "nack 120", "nack 240", "nack 480");
         // the four waits before the fifth and last receive outlast a three-minute outage
         assertThat(30 + 60 + 120 + 240).isGreaterThan(180);
-        assertThat(Redelivery.delaySeconds(30)).isEqualTo(Redelivery.MAX_DELAY_SECONDS);
+        assertThat(Redelivery.delaySeconds(30, Redelivery.FIRST_DELAY_SECONDS)).isEqualTo(Redelivery.MAX_DELAY_SECONDS);
+        assertThat(Redelivery.delaySeconds(3, 2)).isEqualTo(8);
     }
 
     @Test
