@@ -52,9 +52,15 @@ public class OutboxEntry extends PanacheEntityBase {
     @Column(name = "event_id")
     public String eventId;
 
-    /** The oldest unsent entries, in the order they were written. */
-    public static List<OutboxEntry> pending(int limit) {
-        return find("sentAt is null order by id").page(0, limit).list();
+    /**
+     * The entries that may go now, oldest first: of each application only its oldest unsent entry,
+     * and only once its backoff is over. Entries waiting out a backoff are not read at all, so however
+     * many the bus keeps refusing, they never crowd newer entries out of the scan.
+     */
+    public static List<OutboxEntry> due(Instant now, int limit) {
+        return find("from OutboxEntry o where o.sentAt is null and (o.nextAttemptAt is null or o.nextAttemptAt <= ?1) "
+                + "and not exists (select 1 from OutboxEntry e where e.applicationId = o.applicationId "
+                + "and e.sentAt is null and e.id < o.id) order by o.id", now).page(0, limit).list();
     }
 
     public static long countPending() {

@@ -21,7 +21,7 @@ public class OutboxStore {
     /** The next batch to send (see {@link OutboxBatches}), as of {@code now}. */
     @Transactional
     public List<PendingEvent> nextBatch(int scanSize, Instant now) {
-        List<OutboxEntry> rows = OutboxEntry.pending(scanSize);
+        List<OutboxEntry> rows = OutboxEntry.due(now, scanSize);
         return OutboxBatches.next(rows.stream().map(PendingEvent::of).toList(),
                 rows.stream().map(row -> row.nextAttemptAt).toList(), now);
     }
