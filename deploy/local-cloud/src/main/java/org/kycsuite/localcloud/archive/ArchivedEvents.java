@@ -1,11 +1,8 @@
 package org.kycsuite.localcloud.archive;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,10 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.kycsuite.localcloud.store.Database;
+import org.kycsuite.localcloud.store.PeriodicFlush;
 import org.kycsuite.localcloud.store.SegmentJournal;
 import org.kycsuite.localcloud.store.StoreException;
 import org.slf4j.Logger;
@@ -45,11 +40,7 @@ final class ArchivedEvents implements AutoCloseable {
     private final Database database;
     private final SegmentJournal journal;
     private final Object flushing = new Object();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "bus-archive");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicFlush flusher;
     /** Guarded by {@code this}, like every journal write. */
     private List<Copy> unflushed = new ArrayList<>();
     private long lastId;
@@ -66,12 +57,7 @@ final class ArchivedEvents implements AutoCloseable {
         try {
             this.journal = new SegmentJournal(dataDir, "archive-journal");
             List<Copy> recovered = new ArrayList<>();
-            for (Path segment : journal.leftOver()) {
-                SegmentJournal.Replay replay = SegmentJournal.replay(segment);
-                for (byte[] record : replay.records()) {
-                    recovered.add(read(record));
-                }
-            }
+            SegmentJournal.replayAll(journal.leftOver(), record -> recovered.add(read(record)));
             if (!recovered.isEmpty()) {
                 insert(recovered);
                 LOG.info("Archived {} events the journal held from before the restart", recovered.size());
@@ -89,7 +75,7 @@ final class ArchivedEvents implements AutoCloseable {
                 return rows.getLong(1);
             }
         });
-        flusher.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        this.flusher = new PeriodicFlush("bus-archive", flushMillis, this::flush, "archived events");
     }
 
     /** Journals archive copies of accepted events; returns once they would survive a crash of the process. */
@@ -116,7 +102,7 @@ final class ArchivedEvents implements AutoCloseable {
             full = unflushed.size() >= MAX_UNFLUSHED;
         }
         if (full) {
-            flusher.execute(this::flushQuietly);
+            flusher.soon();
         }
     }
 
@@ -209,15 +195,7 @@ final class ArchivedEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        flusher.shutdown();
-        try {
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
-            flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warn("Archiving the last events failed; the journal keeps them for the next start", e);
-        }
+        flusher.close();
         synchronized (this) {
             try {
                 journal.close();
@@ -227,13 +205,6 @@ final class ArchivedEvents implements AutoCloseable {
         }
     }
 
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.error("Moving archived events into the table failed; they stay in the journal", e);
-        }
-    }
 
     private void insert(List<Copy> copies) {
         database.inTransaction(connection -> {
@@ -257,24 +228,17 @@ final class ArchivedEvents implements AutoCloseable {
     }
 
     private static byte[] write(Copy copy) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(copy.event().length() + 64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return SegmentJournal.record(out -> {
             out.writeLong(copy.id());
             out.writeUTF(copy.archive());
             out.writeLong(copy.ingestedAtMillis());
-            byte[] event = copy.event().getBytes(StandardCharsets.UTF_8);
-            out.writeInt(event.length);
-            out.write(event);
-        } catch (IOException e) {
-            throw new IllegalStateException("Writing to memory failed", e);
-        }
-        return bytes.toByteArray();
+            SegmentJournal.writeText(out, copy.event());
+        });
     }
 
     private static Copy read(byte[] record) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
-            return new Copy(in.readLong(), in.readUTF(), in.readLong(), new String(in.readNBytes(in.readInt()),
-                    StandardCharsets.UTF_8));
+            return new Copy(in.readLong(), in.readUTF(), in.readLong(), SegmentJournal.readText(in));
         }
     }
 }

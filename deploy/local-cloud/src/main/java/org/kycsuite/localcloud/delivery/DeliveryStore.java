@@ -1,11 +1,8 @@
 package org.kycsuite.localcloud.delivery;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -57,15 +54,7 @@ public final class DeliveryStore implements AutoCloseable {
         try {
             this.journal = new SegmentJournal(dataDir, "delivery-journal");
             List<Path> replayed = journal.leftOver();
-            for (Path segment : replayed) {
-                SegmentJournal.Replay replay = SegmentJournal.replay(segment);
-                if (!replay.complete()) {
-                    LOG.warn("Delivery journal {} ends in a record cut short at byte {} of {} (a crash while it "
-                            + "was written); what came before it is kept", segment.getFileName(), replay.bytes(),
-                            replay.fileBytes());
-                }
-                replay.records().forEach(this::apply);
-            }
+            SegmentJournal.replayAll(replayed, this::apply);
             int takenOver = takeOver(legacy);
             synchronized (this) {
                 compact(replayed);
@@ -204,8 +193,8 @@ public final class DeliveryStore implements AutoCloseable {
             long id = in.readLong();
             lastId = Math.max(lastId, id);
             switch (kind) {
-                case ADDED -> remember(new Delivery(id, in.readUTF(), text(in), text(in), in.readInt(),
-                        in.readLong(), in.readLong()));
+                case ADDED -> remember(new Delivery(id, in.readUTF(), SegmentJournal.readText(in),
+                        SegmentJournal.readText(in), in.readInt(), in.readLong(), in.readLong()));
                 case DONE -> forget(id);
                 case RETRIED -> {
                     Delivery delivery = owed.get(id);
@@ -224,38 +213,20 @@ public final class DeliveryStore implements AutoCloseable {
     private static byte[] added(Delivery delivery) {
         return record(ADDED, delivery.id(), out -> {
             out.writeUTF(delivery.ruleArn());
-            text(out, delivery.target());
-            text(out, delivery.event());
+            SegmentJournal.writeText(out, delivery.target());
+            SegmentJournal.writeText(out, delivery.event());
             out.writeInt(delivery.attempts());
             out.writeLong(delivery.ingestedAtMillis());
             out.writeLong(delivery.nextAtMillis());
         });
     }
 
-    private interface Fields {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] record(byte kind, long id, Fields fields) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+    private static byte[] record(byte kind, long id, SegmentJournal.Fields fields) {
+        return SegmentJournal.record(out -> {
             out.writeByte(kind);
             out.writeLong(id);
             fields.write(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("Writing to memory failed", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void text(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String text(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+        });
     }
 
     private int takeOver(Database legacy) {

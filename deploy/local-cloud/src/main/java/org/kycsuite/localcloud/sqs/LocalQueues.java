@@ -110,7 +110,9 @@ public final class LocalQueues {
 
     /** The checks SQS makes of a body: its size, and only the characters XML allows. */
     private static SqsJsonClient.SqsException validate(String body) {
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        // At most three UTF-8 bytes per char: only a long body needs encoding to be measured.
+        if ((long) body.length() * 3 > MAX_BODY_BYTES
+                && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             return new SqsJsonClient.SqsException("InvalidParameterValue", "One or more parameters are invalid. "
                     + "Reason: Message must be shorter than 262144 bytes.");
         }

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An append-only journal of opaque records in numbered segment files ({@code <prefix>-<n>.bin}) in the
@@ -36,6 +39,14 @@ public final class SegmentJournal implements AutoCloseable {
     /** The outcome of {@link #replay(Path)}: {@code complete} is false when a damaged tail was left out. */
     public record Replay(List<byte[]> records, long bytes, long fileBytes, boolean complete) {
     }
+
+    /** Writes one record's fields. */
+    @FunctionalInterface
+    public interface Fields {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentJournal.class);
 
     private final Path directory;
     private final String prefix;
@@ -134,6 +145,52 @@ public final class SegmentJournal implements AutoCloseable {
                 readBytes += 8 + length;
             }
         }
+    }
+
+    /**
+     * Hands every complete record of {@code segments}, in order, to {@code apply}; a segment whose tail a
+     * crash cut short is logged and what came before the cut kept.
+     */
+    public static void replayAll(List<Path> segments, RecordConsumer apply) throws IOException {
+        for (Path segment : segments) {
+            Replay replay = replay(segment);
+            if (!replay.complete()) {
+                LOG.warn("Journal {} ends in a record cut short at byte {} of {} (a crash while it was written); "
+                        + "what came before it is kept", segment.getFileName(), replay.bytes(), replay.fileBytes());
+            }
+            for (byte[] record : replay.records()) {
+                apply.accept(record);
+            }
+        }
+    }
+
+    /** Takes one replayed record. */
+    @FunctionalInterface
+    public interface RecordConsumer {
+        void accept(byte[] record) throws IOException;
+    }
+
+    /** One record: what {@code fields} writes. */
+    public static byte[] record(Fields fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            fields.write(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("Writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A string of any length as UTF-8 bytes after their count ({@code writeUTF} stops at 64 KiB). */
+    public static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** What {@link #writeText} wrote. */
+    public static String readText(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 
     @Override

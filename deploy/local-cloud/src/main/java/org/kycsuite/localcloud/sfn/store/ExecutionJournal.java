@@ -1,14 +1,12 @@
 package org.kycsuite.localcloud.sfn.store;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kycsuite.localcloud.store.SegmentJournal;
 
 /** The records of the Step Functions journal: a definition's text, or an execution's row with new events. */
 final class ExecutionJournal {
@@ -64,15 +62,15 @@ final class ExecutionJournal {
     }
 
     static byte[] definitionRecord(String ref, String text) {
-        return record(out -> {
+        return SegmentJournal.record(out -> {
             out.writeByte(DEFINITION);
             out.writeUTF(ref);
-            text(out, text);
+            SegmentJournal.writeText(out, text);
         });
     }
 
     static byte[] executionRecord(Row row, List<Event> events) {
-        return record(out -> {
+        return SegmentJournal.record(out -> {
             out.writeByte(EXECUTION);
             out.writeUTF(row.arn());
             out.writeUTF(row.stateMachineArn());
@@ -83,27 +81,13 @@ final class ExecutionJournal {
             if (row.stopMillis() != null) {
                 out.writeLong(row.stopMillis());
             }
-            text(out, row.doc());
+            SegmentJournal.writeText(out, row.doc());
             out.writeInt(events.size());
             for (Event event : events) {
                 out.writeLong(event.id());
-                text(out, event.doc());
+                SegmentJournal.writeText(out, event.doc());
             }
         });
-    }
-
-    private interface Fields {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] record(Fields fields) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            fields.write(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("Writing to memory failed", e);
-        }
-        return bytes.toByteArray();
     }
 
     /** Applies one journal record to {@code into} (executions) and {@code definitions}. */
@@ -112,7 +96,7 @@ final class ExecutionJournal {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
             byte kind = in.readByte();
             if (kind == DEFINITION) {
-                definitions.put(in.readUTF(), text(in));
+                definitions.put(in.readUTF(), SegmentJournal.readText(in));
                 return;
             }
             if (kind != EXECUTION) {
@@ -124,23 +108,13 @@ final class ExecutionJournal {
             String status = in.readUTF();
             long start = in.readLong();
             Long stop = in.readBoolean() ? in.readLong() : null;
-            Row row = new Row(arn, machine, name, status, start, stop, text(in));
+            Row row = new Row(arn, machine, name, status, start, stop, SegmentJournal.readText(in));
             int count = in.readInt();
             List<Event> events = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                events.add(new Event(in.readLong(), text(in)));
+                events.add(new Event(in.readLong(), SegmentJournal.readText(in)));
             }
             merge(into, row, events, false);
         }
-    }
-
-    private static void text(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String text(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 }

@@ -23,13 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.kycsuite.localcloud.sfn.store.ExecutionJournal.Event;
 import org.kycsuite.localcloud.sfn.store.ExecutionJournal.Row;
 import org.kycsuite.localcloud.sfn.store.ExecutionJournal.Unflushed;
 import org.kycsuite.localcloud.store.Database;
+import org.kycsuite.localcloud.store.PeriodicFlush;
 import org.kycsuite.localcloud.store.SegmentJournal;
 import org.kycsuite.localcloud.store.StoreException;
 import org.slf4j.Logger;
@@ -118,11 +116,7 @@ public final class SfnStore implements AutoCloseable {
     private final Object flushLock = new Object();
     /** Closed segments whose changes are not in the tables yet; guarded by {@code flushLock}. */
     private final List<Path> closedSegments = new ArrayList<>();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sfn-flush");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicFlush flusher;
     // Guarded by this, like every journal write.
     private Map<String, Unflushed> unflushed = new LinkedHashMap<>();
     private Map<String, Unflushed> flushing = Map.of();
@@ -152,7 +146,7 @@ public final class SfnStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot open the Step Functions journal in " + dataDir, e);
         }
-        flusher.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        this.flusher = new PeriodicFlush("sfn-flush", flushMillis, this::flush, "executions");
     }
 
     /**
@@ -358,16 +352,7 @@ public final class SfnStore implements AutoCloseable {
 
     @Override
     public void close() {
-        flusher.shutdown();
-        try {
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
-            flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warn("Writing the last executions to the tables failed; the journal keeps them for the next start",
-                    e);
-        }
+        flusher.close();
         synchronized (this) {
             try {
                 journal.close();
@@ -377,13 +362,6 @@ public final class SfnStore implements AutoCloseable {
         }
     }
 
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.error("Writing executions to the tables failed; they stay in the journal", e);
-        }
-    }
 
     private void recover(List<Path> segments) throws IOException {
         if (segments.isEmpty()) {
@@ -391,17 +369,8 @@ public final class SfnStore implements AutoCloseable {
         }
         Map<String, Unflushed> recovered = new LinkedHashMap<>();
         Map<String, String> recoveredDefinitions = new HashMap<>();
-        for (Path segment : segments) {
-            SegmentJournal.Replay replay = SegmentJournal.replay(segment);
-            if (!replay.complete()) {
-                LOG.warn("Step Functions journal {} ends in a record cut short at byte {} of {} (a crash while it "
-                        + "was written); what came before it is kept", segment.getFileName(), replay.bytes(),
-                        replay.fileBytes());
-            }
-            for (byte[] record : replay.records()) {
-                ExecutionJournal.replay(record, recovered, recoveredDefinitions);
-            }
-        }
+        SegmentJournal.replayAll(segments, record -> ExecutionJournal.replay(record, recovered,
+                recoveredDefinitions));
         database.inTransaction(connection -> {
             ExecutionTables.write(connection, recovered, recoveredDefinitions);
             for (Unflushed execution : recovered.values()) {
@@ -437,7 +406,7 @@ public final class SfnStore implements AutoCloseable {
         }
         if (unflushedEvents >= MAX_UNFLUSHED_EVENTS) {
             unflushedEvents = 0;
-            flusher.execute(this::flushQuietly);
+            flusher.soon();
         }
     }
 
