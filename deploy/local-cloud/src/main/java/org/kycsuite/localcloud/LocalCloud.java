@@ -54,6 +54,7 @@ public final class LocalCloud implements AutoCloseable {
     private EventIngestion ingestion;
     private DeliveryStore deliveries;
     private Dispatcher dispatcher;
+    private StepFunctions stepFunctions;
 
     private LocalCloud(LocalCloudConfig config) throws IOException {
         this.config = config;
@@ -113,7 +114,7 @@ public final class LocalCloud implements AutoCloseable {
         // machines and functions, and the bus's starter for state machine targets.
         FunctionUrls functions = new FunctionUrls(config.functionUrls());
         StepFunctions.LazyPublisher publisher = new StepFunctions.LazyPublisher();
-        StepFunctions stepFunctions = StepFunctions.create(new StepFunctions.Wiring(database, config.dataDir(),
+        stepFunctions = StepFunctions.create(new StepFunctions.Wiring(database, config.dataDir(),
                 documents, mapper, arns, http, sqsClient), functions, publisher);
         closeables.add(stepFunctions);
         StateMachineStarter stateMachines = stepFunctions.starter();
@@ -167,6 +168,11 @@ public final class LocalCloud implements AutoCloseable {
     /** Deliveries accepted but not yet handed to their target (or dead-letter queue). */
     public long pendingDeliveries() {
         return deliveries.pending();
+    }
+
+    /** Threads running Step Functions executions now; executions waiting for a token or a Wait hold none. */
+    public int executionThreads() {
+        return stepFunctions.executionThreads();
     }
 
     public LocalCloudConfig config() {

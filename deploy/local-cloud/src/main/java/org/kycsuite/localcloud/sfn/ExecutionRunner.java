@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,14 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one execution on its own thread and makes it durable: the cursor (next state and its input)
- * moves with that state's history events in one transaction; a task waiting for its token or a Wait
- * state records its token or deadline first, so a restart resumes without running a completed state
- * again (a Task interrupted mid-call runs again: at-least-once, as on AWS).
+ * Runs one execution and makes it durable: the cursor (next state and its input) moves with that
+ * state's history events in one write; a task waiting for its token or a Wait state records its token
+ * or deadline first, so a restart resumes without running a completed state again (a Task interrupted
+ * mid-call runs again: at-least-once, as on AWS). While a top-level token wait or Wait state is
+ * pending the execution holds no thread ({@link Parked}): it is resumed from that same cursor when the
+ * token is decided or the deadline comes, exactly as after a restart.
  */
 final class ExecutionRunner implements Runnable, ExecutionHooks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionRunner.class);
+    /** A top-level Wait shorter than this sleeps on its thread; a longer one gives the thread back. */
+    private static final long PARK_AFTER_MILLIS = 20;
 
     private final Executions engine;
     private final ExecutionRecord record;
@@ -42,6 +50,10 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
     private String resumePhase;
     private Long resumeWaitUntil;
     private boolean resumeEntered;
+    private final AtomicBoolean parked = new AtomicBoolean();
+    private final Set<String> waitingOn = ConcurrentHashMap.newKeySet();
+    private volatile String parkedToken;
+    private volatile ScheduledFuture<?> recheck;
 
     ExecutionRunner(Executions engine, ExecutionRecord record, long lastEventId, boolean resumed) {
         this.engine = engine;
@@ -51,13 +63,18 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
         this.definition = engine.definition(doc.path("definition").asText());
         this.taskCalls = new TaskCalls(engine, this);
         if (resumed) {
-            JsonNode cursor = doc.path("cursor");
-            resumeState = cursor.path("state").asText();
-            resumeToken = cursor.path("token").asText(null);
-            resumePhase = cursor.path("phase").asText(null);
-            resumeWaitUntil = cursor.hasNonNull("waitUntil") ? cursor.get("waitUntil").asLong() : null;
-            resumeEntered = cursor.path("entered").asBoolean(false);
+            readCursor();
         }
+    }
+
+    /** Takes the resume markers (state, token and phase, Wait deadline) from the written cursor. */
+    private synchronized void readCursor() {
+        JsonNode cursor = doc.path("cursor");
+        resumeState = cursor.path("state").asText();
+        resumeToken = cursor.path("token").asText(null);
+        resumePhase = cursor.path("phase").asText(null);
+        resumeWaitUntil = cursor.hasNonNull("waitUntil") ? cursor.get("waitUntil").asLong() : null;
+        resumeEntered = cursor.path("entered").asBoolean(false);
     }
 
     String arn() {
@@ -75,10 +92,18 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
     @Override
     public void run() {
         main = Thread.currentThread();
+        boolean waiting = false;
         try {
             JsonNode cursor = doc.path("cursor");
+            boolean entered;
+            synchronized (this) {
+                entered = resumeEntered;
+            }
             engine.interpreter().run(definition, cursor.path("state").asText(), cursor.path("input"), baseContext(),
-                    this, this::checkpoint, resumeEntered);
+                    this, this::checkpoint, entered);
+        } catch (Parked e) {
+            waiting = true;
+            park(e);
         } catch (StatesError e) {
             ObjectNode details = engine.mapper().createObjectNode().put("error", e.error()).put("cause", e.cause());
             finish("FAILED", "ExecutionFailed", "executionFailedEventDetails", details, null);
@@ -94,8 +119,56 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
                 finish("FAILED", "ExecutionFailed", "executionFailedEventDetails", details, null);
             }
         } finally {
-            engine.detach(this);
+            if (!waiting) {
+                engine.detach(this);
+            }
         }
+    }
+
+    /**
+     * Gives the thread back until the token is decided or {@code recheckAt}; whichever comes first
+     * resumes the execution (a later one finds it running or parked again and only looks again).
+     */
+    private void park(Parked parkedAt) {
+        parkedToken = parkedAt.token();
+        parked.set(true);
+        if (closed) {
+            wake();
+            return;
+        }
+        if (parkedAt.recheckAt() != Long.MAX_VALUE) {
+            recheck = engine.schedule(this::wake, parkedAt.recheckAt() - System.currentTimeMillis());
+        }
+        if (parkedAt.token() != null) {
+            engine.tokens().onDecided(parkedAt.token(), this::wake);
+        }
+    }
+
+    /** Resumes a parked execution from its cursor on the engine's threads; a no-op unless parked. */
+    private void wake() {
+        if (!parked.compareAndSet(true, false)) {
+            return;
+        }
+        ScheduledFuture<?> timer = recheck;
+        if (timer != null) {
+            timer.cancel(false);
+            recheck = null;
+        }
+        if (closed || engine.closing()) {
+            unpark();
+            return;
+        }
+        readCursor();
+        engine.resume(this);
+    }
+
+    /** A parked execution that was closed: nothing will run it again. */
+    private void unpark() {
+        String token = parkedToken;
+        if (token != null) {
+            engine.tokens().forget(token);
+        }
+        engine.detach(this);
     }
 
     private ObjectNode baseContext() {
@@ -193,10 +266,23 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
         return true;
     }
 
-    /** Wakes the execution's sleeps and token waits; it stops at its next check (no thread interrupts: H2). */
+    /**
+     * Wakes the execution's sleeps and token waits; it stops at its next check (no thread interrupts: H2).
+     * A parked execution is woken to find itself closed.
+     */
     void interruptMain() {
         stopSignal.complete(null);
-        engine.tokens().wakeAll();
+        waitingOn.forEach(engine.tokens()::wake);
+        wake();
+    }
+
+    /** A Parallel branch or Map iteration waits on {@code token} on its thread ({@code false}: no longer). */
+    void waitingOn(String token, boolean waiting) {
+        if (waiting) {
+            waitingOn.add(token);
+        } else {
+            waitingOn.remove(token);
+        }
     }
 
     boolean isClosed() {
@@ -250,7 +336,12 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
             }
             flush();
         }
-        sleep(deadline.toEpochMilli() - System.currentTimeMillis());
+        long remaining = deadline.toEpochMilli() - System.currentTimeMillis();
+        if (onMainThread() && remaining > PARK_AFTER_MILLIS) {
+            checkActive();
+            throw new Parked(null, deadline.toEpochMilli());
+        }
+        sleep(remaining);
     }
 
     @Override

@@ -11,7 +11,12 @@ import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kycsuite.localcloud.Arns;
@@ -26,12 +31,20 @@ import org.kycsuite.localcloud.sfn.store.SfnStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts, resumes, stops and times out executions; each runs on its own thread. */
+/**
+ * Starts, resumes, stops and times out executions. Executions run on a bounded pool of threads and
+ * hold one only while they work: a top-level token wait or Wait state gives it back
+ * ({@link Parked}), so waiting executions cost memory, not threads. Parallel branches and Map
+ * iterations run on a pool of their own (they block their parent's thread, which a bounded pool
+ * shared with it could starve).
+ */
 public final class Executions implements StateMachineStarter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Executions.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final int MAX_CACHED_DEFINITIONS = 256;
+    /** Threads for executions that are working (not waiting); more ready executions queue for one. */
+    static final int EXECUTION_THREADS = 64;
 
     private final ObjectMapper mapper;
     private final Arns arns;
@@ -42,8 +55,9 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
     private final LambdaInvoker lambda;
     private final EventsIntegration events;
     private final SqsIntegration sqs;
-    private final ExecutorService executor;
-    private final ScheduledExecutorService scheduler;
+    private final ThreadPoolExecutor executions;
+    private final ExecutorService branches;
+    private final ScheduledThreadPoolExecutor scheduler;
     private final Map<String, ExecutionRunner> running = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> definitions = new ConcurrentHashMap<>();
     private volatile boolean closing;
@@ -64,16 +78,20 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
         this.events = integrations.events();
         this.sqs = integrations.sqs();
         AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "sfn-execution-" + count.incrementAndGet());
+        this.executions = new ThreadPoolExecutor(EXECUTION_THREADS, EXECUTION_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("sfn-execution-", count));
+        this.executions.allowCoreThreadTimeOut(true);
+        this.branches = Executors.newCachedThreadPool(daemon("sfn-branch-", count));
+        this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("sfn-timers-", count));
+        this.scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    private static ThreadFactory daemon(String prefix, AtomicInteger count) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sfn-timeouts");
-            thread.setDaemon(true);
-            return thread;
-        });
+        };
     }
 
     /** The bus's state machine target: a new execution named by a UUID with the event as input. */
@@ -159,7 +177,29 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
             scheduler.schedule(() -> timeOut(runner), Math.max(0, deadline - System.currentTimeMillis()),
                     TimeUnit.MILLISECONDS);
         }
-        executor.execute(runner);
+        executions.execute(runner);
+    }
+
+    /** Runs a parked execution again (its token was decided or its deadline came). */
+    void resume(ExecutionRunner runner) {
+        try {
+            executions.execute(runner);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Execution {} not resumed: the engine is shutting down", runner.arn());
+        }
+    }
+
+    /** Runs {@code task} after {@code delayMillis} on the engine's timer thread. */
+    ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+        return scheduler.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How many threads run executions at this moment (not counting Parallel branches and Map
+     * iterations); executions waiting for a token or in a Wait state hold none.
+     */
+    public int executionThreads() {
+        return executions.getActiveCount();
     }
 
     private void timeOut(ExecutionRunner runner) {
@@ -256,7 +296,7 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
     }
 
     ExecutorService executor() {
-        return executor;
+        return branches;
     }
 
     @Override
@@ -264,9 +304,11 @@ public final class Executions implements StateMachineStarter, AutoCloseable {
         closing = true;
         scheduler.shutdownNow();
         running.values().forEach(ExecutionRunner::interruptMain);
-        executor.shutdown();
+        executions.shutdown();
+        branches.shutdown();
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
+            executions.awaitTermination(2, TimeUnit.SECONDS);
+            branches.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -78,6 +78,11 @@ public final class StepFunctions implements AutoCloseable {
         executions.resumeAll();
     }
 
+    /** Threads running executions now (see {@link Executions#executionThreads()}). */
+    public int executionThreads() {
+        return executions.executionThreads();
+    }
+
     public StateMachineStarter starter() {
         return executions;
     }

@@ -68,7 +68,7 @@ final class TaskCalls {
                         runner.flush();
                     }
                 }
-                result = engine.tokens().await(call.taskToken(), runner);
+                result = awaitToken(call.taskToken());
             } else {
                 result = invoke(resourceType, action, call);
             }
@@ -82,6 +82,28 @@ final class TaskCalls {
                     details(resourceType, action).put("error", e.error()).put("cause", e.cause()));
             throw e;
         }
+    }
+
+    /**
+     * The token's outcome. A top-level task gives its thread back while it waits ({@link Parked}: its
+     * cursor says WAITING, so it resumes here); a task inside a Parallel branch or Map iteration waits
+     * on its thread.
+     */
+    private JsonNode awaitToken(String token) throws StatesError, InterruptedException {
+        if (!runner.onMainThread()) {
+            runner.waitingOn(token, true);
+            try {
+                return engine.tokens().await(token, runner);
+            } finally {
+                runner.waitingOn(token, false);
+            }
+        }
+        runner.checkActive();
+        TaskTokens.Poll poll = engine.tokens().poll(token);
+        if (poll.decided()) {
+            return poll.result();
+        }
+        throw new Parked(token, poll.recheckAt());
     }
 
     private JsonNode invoke(String resourceType, String action, TaskCall call)

@@ -55,7 +55,8 @@ public final class TaskTokens {
     }
 
     /**
-     * Waits until the token is decided; timeouts are decided here.
+     * Waits until the token is decided; timeouts are decided here. For a wait that keeps no thread
+     * (a top-level task) see {@link #poll(String)}.
      *
      * @return the task output
      * @throws StatesError the SendTaskFailure error, States.Timeout or States.HeartbeatTimeout
@@ -64,31 +65,17 @@ public final class TaskTokens {
     public JsonNode await(String token, ExecutionHooks active) throws StatesError, InterruptedException {
         try {
             while (true) {
-                CompletableFuture<Void> signal = signals.computeIfAbsent(token, key -> new CompletableFuture<>());
+                CompletableFuture<Void> signal = freshSignal(token);
                 if (active != null) {
                     active.checkActive();
                 }
-                TaskRecord task = store.find(token).orElseThrow(() -> StatesError.runtime("Lost task token"));
-                if (!task.waiting()) {
-                    return outcome(task);
+                Poll poll = poll(token);
+                if (poll.decided()) {
+                    return poll.result();
                 }
-                long now = System.currentTimeMillis();
-                if (task.timeoutAt() != null && now >= task.timeoutAt()) {
-                    store.decide(token, TaskRecord.TIMED_OUT, null, StatesError.TIMEOUT,
-                            "The task did not complete within its TimeoutSeconds");
-                    continue;
-                }
-                if (task.heartbeatAt() != null && now >= task.heartbeatAt()) {
-                    store.decide(token, TaskRecord.HEARTBEAT_TIMED_OUT, null, StatesError.HEARTBEAT_TIMEOUT,
-                            "No heartbeat within HeartbeatSeconds (" + task.heartbeatSeconds() + ")");
-                    continue;
-                }
-                long until = Math.min(task.timeoutAt() == null ? Long.MAX_VALUE : task.timeoutAt(),
-                        task.heartbeatAt() == null ? Long.MAX_VALUE : task.heartbeatAt());
-                long wait = Math.max(1, Math.min(MAX_POLL_MILLIS, until - now));
+                long wait = Math.max(1, Math.min(MAX_POLL_MILLIS, poll.recheckAt() - System.currentTimeMillis()));
                 try {
                     signal.get(wait, TimeUnit.MILLISECONDS);
-                    signals.remove(token, signal);
                 } catch (TimeoutException | ExecutionException e) {
                     // poll again: a deadline passed, or a heartbeat moved it
                 }
@@ -96,6 +83,67 @@ public final class TaskTokens {
         } finally {
             signals.remove(token);
         }
+    }
+
+    /** A token's state at one look: its output once decided, else when a deadline may decide it. */
+    public record Poll(JsonNode result, long recheckAt) {
+        public boolean decided() {
+            return result != null;
+        }
+    }
+
+    /**
+     * Looks at a token once without waiting; a deadline that has passed is decided here. A decision
+     * made after this look completes the signal armed here, so {@link #onDecided} called later still
+     * wakes the waiter.
+     *
+     * @return the output when it succeeded, else the deadline ({@link Long#MAX_VALUE}: only a decision)
+     * @throws StatesError the SendTaskFailure error, States.Timeout or States.HeartbeatTimeout
+     * @throws InterruptedException when the token was closed with its execution
+     */
+    public Poll poll(String token) throws StatesError, InterruptedException {
+        freshSignal(token);
+        while (true) {
+            TaskRecord task = store.find(token).orElseThrow(() -> StatesError.runtime("Lost task token"));
+            if (!task.waiting()) {
+                signals.remove(token);
+                return new Poll(outcome(task), 0);
+            }
+            long now = System.currentTimeMillis();
+            if (task.timeoutAt() != null && now >= task.timeoutAt()) {
+                store.decide(token, TaskRecord.TIMED_OUT, null, StatesError.TIMEOUT,
+                        "The task did not complete within its TimeoutSeconds");
+                continue;
+            }
+            if (task.heartbeatAt() != null && now >= task.heartbeatAt()) {
+                store.decide(token, TaskRecord.HEARTBEAT_TIMED_OUT, null, StatesError.HEARTBEAT_TIMEOUT,
+                        "No heartbeat within HeartbeatSeconds (" + task.heartbeatSeconds() + ")");
+                continue;
+            }
+            return new Poll(null, Math.min(task.timeoutAt() == null ? Long.MAX_VALUE : task.timeoutAt(),
+                    task.heartbeatAt() == null ? Long.MAX_VALUE : task.heartbeatAt()));
+        }
+    }
+
+    /** Runs {@code wake} once {@code token} is decided (at once when that happened since the last poll). */
+    public void onDecided(String token, Runnable wake) {
+        signals.computeIfAbsent(token, key -> new CompletableFuture<>()).thenRun(wake);
+    }
+
+    /** Drops what waits on {@code token} (its execution was closed while no thread waited). */
+    public void forget(String token) {
+        signals.remove(token);
+    }
+
+    /** Wakes whoever waits on {@code token} to look again (its execution stopped). */
+    public void wake(String token) {
+        signal(token);
+    }
+
+    /** The token's pending signal; a completed one (a wake that was not a decision) is replaced. */
+    private CompletableFuture<Void> freshSignal(String token) {
+        return signals.compute(token, (key, signal) -> signal == null || signal.isDone()
+                ? new CompletableFuture<>() : signal);
     }
 
     private JsonNode outcome(TaskRecord task) throws StatesError, InterruptedException {
@@ -129,19 +177,11 @@ public final class TaskTokens {
         }
     }
 
-    /** Wakes every waiter to re-check its token (an execution stopped or the engine shuts down). */
-    public void wakeAll() {
-        signals.values().forEach(signal -> signal.complete(null));
-    }
-
     private void decide(TaskRecord task, String status, String result, String error, String cause) {
         if (!store.decide(task.token(), status, result, error, cause)) {
             throw timedOut();
         }
-        CompletableFuture<Void> signal = signals.get(task.token());
-        if (signal != null) {
-            signal.complete(null);
-        }
+        signal(task.token());
     }
 
     private TaskRecord waiting(String token) {
