@@ -1,6 +1,7 @@
 package org.kycsuite.localcloud.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.kycsuite.localcloud.edge.Json;
 import org.kycsuite.localcloud.sfn.asl.ExecutionHooks;
+import org.kycsuite.localcloud.sfn.asl.ExecutionHooks.RetryState;
 import org.kycsuite.localcloud.sfn.asl.StatesError;
 import org.kycsuite.localcloud.sfn.store.ExecutionRecord;
 import org.slf4j.Logger;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Runs one execution and makes it durable: the cursor (next state and its input) moves with that
  * state's history events in one write; a task waiting for its token or a Wait state records its token
  * or deadline first, so a restart resumes without running a completed state again (a Task interrupted
- * mid-call runs again: at-least-once, as on AWS). While a top-level token wait or Wait state is
- * pending the execution holds no thread ({@link Parked}): it is resumed from that same cursor when the
- * token is decided or the deadline comes, exactly as after a restart.
+ * mid-call runs again: at-least-once, as on AWS). While a top-level token wait, Wait state or retry
+ * backoff is pending the execution holds no thread ({@link Parked}): it is resumed from that same
+ * cursor (with its retry counters) when the token is decided or the deadline comes, exactly as after a
+ * restart.
  */
 final class ExecutionRunner implements Runnable, ExecutionHooks {
 
@@ -50,6 +53,7 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
     private String resumePhase;
     private Long resumeWaitUntil;
     private boolean resumeEntered;
+    private RetryState resumeRetry;
     private final AtomicBoolean parked = new AtomicBoolean();
     private final Set<String> waitingOn = ConcurrentHashMap.newKeySet();
     private volatile String parkedToken;
@@ -75,6 +79,16 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
         resumePhase = cursor.path("phase").asText(null);
         resumeWaitUntil = cursor.hasNonNull("waitUntil") ? cursor.get("waitUntil").asLong() : null;
         resumeEntered = cursor.path("entered").asBoolean(false);
+        JsonNode retry = cursor.path("retry");
+        if (retry.isObject()) {
+            int[] attempts = new int[retry.path("attempts").size()];
+            for (int i = 0; i < attempts.length; i++) {
+                attempts[i] = retry.path("attempts").get(i).asInt();
+            }
+            resumeRetry = new RetryState(attempts, retry.path("count").asInt(), retry.path("until").asLong());
+        } else {
+            resumeRetry = null;
+        }
     }
 
     String arn() {
@@ -342,6 +356,36 @@ final class ExecutionRunner implements Runnable, ExecutionHooks {
             throw new Parked(null, deadline.toEpochMilli());
         }
         sleep(remaining);
+    }
+
+    @Override
+    public void retryWait(String stateName, RetryState state, long delayMillis) throws InterruptedException {
+        if (onMainThread() && delayMillis > PARK_AFTER_MILLIS) {
+            synchronized (this) {
+                ObjectNode cursor = (ObjectNode) doc.get("cursor");
+                // the next attempt starts afresh: a new token, not the failed attempt's
+                cursor.remove(List.of("token", "phase", "waitUntil"));
+                ObjectNode retry = cursor.putObject("retry").put("count", state.count()).put("until", state.until());
+                ArrayNode attempts = retry.putArray("attempts");
+                for (int attempt : state.attempts()) {
+                    attempts.add(attempt);
+                }
+                flush();
+            }
+            checkActive();
+            throw new Parked(null, state.until());
+        }
+        sleep(delayMillis);
+    }
+
+    @Override
+    public synchronized RetryState resumedRetry(String stateName) {
+        if (!onMainThread() || resumeRetry == null || !stateName.equals(resumeState)) {
+            return null;
+        }
+        RetryState state = resumeRetry;
+        resumeRetry = null;
+        return state;
     }
 
     @Override

@@ -97,6 +97,32 @@ class ParkedExecutionsTest {
     }
 
     @Test
+    void executionsBackingOffToRetryHoldNoThreadAndKeepTheirCounts() {
+        String machine = fixture.machine(q("""
+                {'StartAt':'Send','States':{'Send':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage',
+                  'Parameters':{'QueueUrl':'%s-missing','MessageBody':{'n.$':'$.n'}},
+                  'Retry':[{'ErrorEquals':['States.ALL'],'IntervalSeconds':4,'MaxAttempts':2,'BackoffRate':1}],
+                  'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.failure','Next':'GaveUp'}],'End':true},
+                 'GaveUp':{'Type':'Pass','End':true}}}""".formatted(queueUrl)));
+        int count = 150;
+        Map<Integer, String> executions = startAll(machine, count);
+        await().atMost(Duration.ofSeconds(4)).until(() -> executionThreads() == 0);
+        assertThat(executions(machine, ExecutionStatus.RUNNING)).isEqualTo(count);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> executions(machine, ExecutionStatus.SUCCEEDED) == count);
+        for (int i = 0; i < count; i += 30) {
+            String arn = executions.get(i);
+            var output = SfnFixture.json(fixture.sfn.describeExecution(b -> b.executionArn(arn)).output());
+            assertThat(output.path("n").asInt()).isEqualTo(i);
+            assertThat(output.at("/failure/Error").asText()).isNotEmpty();
+            // the first attempt and exactly two retries, counted across the waits without a thread
+            assertThat(fixture.history(arn).stream().filter(e -> "TaskFailed".equals(e.typeAsString())))
+                    .hasSize(3);
+        }
+    }
+
+    @Test
     void aParkedExecutionStopsAndItsTokenIsClosed() {
         String machine = fixture.machine(q("""
                 {'StartAt':'Ask','States':{'Ask':{'Type':'Task',

@@ -23,6 +23,19 @@ public interface ExecutionHooks {
     /** Sleeps (retry backoff); returns early with InterruptedException when the execution stops. */
     void sleep(long millis) throws InterruptedException;
 
+    /**
+     * Waits {@code delayMillis} before attempt {@code retryCount + 1} of {@code stateName}; the top level
+     * records the counters with the deadline first, so a resumed execution goes on counting.
+     */
+    void retryWait(String stateName, RetryState state, long delayMillis) throws InterruptedException;
+
+    /** The retry counters of {@code stateName} when the execution resumes waiting to retry it, else null. */
+    RetryState resumedRetry(String stateName);
+
+    /** A Task, Parallel or Map state's retry counters: attempts per retrier and in all, next attempt's time. */
+    record RetryState(int[] attempts, int count, long until) {
+    }
+
     /** Throws InterruptedException once the execution was stopped, timed out or the engine shuts down. */
     void checkActive() throws InterruptedException;
 

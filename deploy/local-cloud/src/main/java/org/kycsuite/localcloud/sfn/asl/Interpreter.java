@@ -103,6 +103,12 @@ public final class Interpreter {
         JsonNode retry = state.get("Retry");
         int[] attempts = new int[retry == null ? 0 : retry.size()];
         int retryCount = 0;
+        ExecutionHooks.RetryState resumed = hooks.resumedRetry(name);
+        if (resumed != null && resumed.attempts().length == attempts.length) {
+            attempts = resumed.attempts().clone();
+            retryCount = resumed.count();
+            hooks.retryWait(name, resumed, resumed.until() - System.currentTimeMillis());
+        }
         while (true) {
             ObjectNode ctx = stateContext(context, name, entered, retryCount);
             try {
@@ -115,9 +121,11 @@ public final class Interpreter {
             } catch (StatesError e) {
                 int retrier = Retriers.find(retry, e.error());
                 if (retrier >= 0 && attempts[retrier] < Retriers.maxAttempts(retry.get(retrier))) {
-                    hooks.sleep(Retriers.delayMillis(retry.get(retrier), attempts[retrier]));
+                    long delay = Retriers.delayMillis(retry.get(retrier), attempts[retrier]);
                     attempts[retrier]++;
                     retryCount++;
+                    hooks.retryWait(name, new ExecutionHooks.RetryState(attempts.clone(), retryCount,
+                            System.currentTimeMillis() + delay), delay);
                     continue;
                 }
                 JsonNode catchers = state.get("Catch");
