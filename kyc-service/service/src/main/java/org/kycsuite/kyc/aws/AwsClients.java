@@ -1,5 +1,6 @@
 package org.kycsuite.kyc.aws;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -43,13 +44,37 @@ public class AwsClients {
     @ConfigProperty(name = "kyc.aws.api-call-timeout", defaultValue = "PT10S")
     Duration apiCallTimeout;
 
+    /** The Step Functions client that sends review decisions: one HTTP request per call, no retries. */
+    public static final String DECISIONS = "sfn-decisions";
+
     @Produces
     @Singleton
     SfnClient stepFunctions() {
+        return stepFunctions(RetryMode.STANDARD);
+    }
+
+    /**
+     * SendTaskSuccess is counted per call to tell a refused token apart (see ReviewDecisions): a retry
+     * inside the SDK would be a call nobody counted, so this client makes exactly one request per call.
+     */
+    @Produces
+    @Singleton
+    @Identifier(DECISIONS)
+    SfnClient decisions() {
+        return stepFunctions(null);
+    }
+
+    private SfnClient stepFunctions(RetryMode retries) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(apiCallTimeout);
+        if (retries == null) {
+            override.retryStrategy(AwsRetryStrategy.doNotRetry());
+        } else {
+            override.retryStrategy(retries);
+        }
         var builder = SfnClient.builder().region(Region.of(region)).credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout)
-                        .retryStrategy(RetryMode.STANDARD).build());
+                .overrideConfiguration(override.build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -73,6 +98,10 @@ public class AwsClients {
     }
 
     void close(@Disposes SfnClient client) {
+        client.close();
+    }
+
+    void closeDecisions(@Disposes @Identifier(DECISIONS) SfnClient client) {
         client.close();
     }
 

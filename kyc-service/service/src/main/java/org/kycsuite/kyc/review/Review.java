@@ -23,6 +23,14 @@ public class Review extends PanacheEntityBase {
     /** Where a review stands. */
     public enum Status { PENDING, APPROVED, REJECTED, EXPIRED }
 
+    /**
+     * Whether the workflow took a recorded decision: PENDING (recorded, not yet taken; sent again
+     * until Step Functions answers), DELIVERED, or REFUSED (the token was closed when it was sent
+     * again: an earlier call may have been taken, or the review had timed out — the application's
+     * outcome tells which; the officer's decision stays on record either way).
+     */
+    public enum Delivery { PENDING, DELIVERED, REFUSED }
+
     @Id
     public UUID id;
 
@@ -76,22 +84,49 @@ public class Review extends PanacheEntityBase {
     @Column(name = "decision_note")
     public String note;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery")
+    public Delivery delivery;
+
+    /** SendTaskSuccess calls made for the decision, counted before each call. */
+    @Column(name = "delivery_attempts", nullable = false)
+    public int deliveryAttempts;
+
     @Version
     public long version;
 
-    /** Records the officer's decision; the token has done its job and is dropped. */
+    /** Records the officer's decision; the token stays until the workflow has taken it. */
     void decide(Status decision, String officer, String decisionNote, Instant at) {
         status = decision;
         decidedBy = officer;
         decidedAt = at;
         note = decisionNote;
+        delivery = Delivery.PENDING;
+    }
+
+    /** Step Functions took the decision: the token has done its job and is dropped. */
+    void delivered() {
+        delivery = Delivery.DELIVERED;
         taskToken = null;
     }
 
-    /** The workflow no longer waits for this review (its token timed out or is unknown). */
+    /** Step Functions refused the token after an earlier call that may have been taken. */
+    void refused() {
+        delivery = Delivery.REFUSED;
+        taskToken = null;
+    }
+
+    /**
+     * The workflow no longer waits for this review (its token timed out or is unknown) and never got a
+     * decision for it; an officer's decision that came too late stays on record (decidedBy, note).
+     */
     void expire(Instant at) {
+        if (delivery == null) {
+            decidedAt = at;
+        } else {
+            delivery = Delivery.REFUSED;
+        }
         status = Status.EXPIRED;
-        decidedAt = at;
         taskToken = null;
     }
 

@@ -54,9 +54,14 @@ public class ReviewPage {
         try {
             Review review = decisions.decide(id, ReviewResource.parseDecision(decision), note,
                     identity.getPrincipal().getName());
-            message = review.status == Review.Status.EXPIRED
-                    ? "Review of " + review.applicantName + " had expired; the workflow no longer waits for it."
-                    : review.applicantName + ": " + review.status;
+            if (review.status == Review.Status.EXPIRED) {
+                message = "Review of " + review.applicantName + " had expired; the workflow no longer waits for it.";
+            } else if (review.delivery == Review.Delivery.PENDING) {
+                message = review.applicantName + ": " + review.status + " recorded; the workflow could not be "
+                        + "reached and gets it as soon as it can.";
+            } else {
+                message = review.applicantName + ": " + review.status;
+            }
         } catch (ProblemException e) {
             message = e.problem().title() + ": " + e.problem().detail();
         }

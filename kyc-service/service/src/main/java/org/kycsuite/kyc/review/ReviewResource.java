@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -65,15 +66,17 @@ public class ReviewResource {
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve or reject; 409 already decided, 410 expired, 502 Step Functions unreachable")
-    public ReviewView decide(@PathParam("id") UUID id, DecisionRequest request) {
+    @Operation(summary = "Approve or reject: 200 taken by the workflow, 202 recorded and sent again until Step "
+            + "Functions takes it (delivery PENDING), 409 already decided, 410 expired")
+    public Response decide(@PathParam("id") UUID id, DecisionRequest request) {
         Decision decision = parseDecision(request == null ? null : request.decision());
         Review review = decisions.decide(id, decision, request.note(), identity.getPrincipal().getName());
         if (review.status == Review.Status.EXPIRED) {
             throw new ProblemException(410, "Review expired",
                     "The workflow no longer waits for review " + id + " (its task timed out)");
         }
-        return ReviewView.of(review);
+        return Response.status(review.delivery == Review.Delivery.PENDING ? 202 : 200)
+                .entity(ReviewView.of(review)).build();
     }
 
     static Decision parseDecision(String decision) {

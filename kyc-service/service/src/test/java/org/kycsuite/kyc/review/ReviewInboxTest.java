@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.kycsuite.events.EventContract;
+import org.kycsuite.events.EventContracts;
 import org.kycsuite.events.EventTypes;
 import org.kycsuite.events.SampleEvents;
 import org.kycsuite.kyc.support.LocalCloudResource;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -193,7 +196,93 @@ class ReviewInboxTest {
         given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
                 .body("{\"decision\":\"APPROVE\"}").when().post("/reviews/" + UUID.randomUUID() + "/decision")
                 .then().statusCode(404);
-        given().auth().preemptive().basic("officer", "officer").when().get("/reviews?status=APPROVED")
-                .then().statusCode(200).body("items.id", hasItem(id)).body("total", equalTo(1));
+        given().auth().preemptive().basic("officer", "officer").when().get("/reviews?status=APPROVED&size=100")
+                .then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Inject
+    ReviewDecisions decisions;
+
+    @Inject
+    ReviewRedelivery redelivery;
+
+    /** Starts a workflow that publishes a real review request and waits for its token; returns the execution. */
+    private static String startWaitingWorkflow(SfnClient sfn, UUID applicationId, String name) {
+        ObjectNode detail = reviewDetail(applicationId, name);
+        detail.remove("taskToken");
+        detail.put("taskToken.$", "$$.Task.Token");
+        ObjectNode definition = EventContracts.mapper().createObjectNode().put("StartAt", "Review");
+        ObjectNode review = definition.putObject("States").putObject("Review").put("Type", "Task")
+                .put("Resource", "arn:aws:states:::events:putEvents.waitForTaskToken").put("End", true);
+        review.putObject("Parameters").putArray("Entries").addObject()
+                .put("EventBusName", EventTypes.DEFAULT_BUS_NAME).put("Source", EventTypes.SOURCE_KYC)
+                .put("DetailType", EventTypes.MANUAL_REVIEW_REQUESTED).set("Detail", detail);
+        String machine = sfn.createStateMachine(b -> b.name("review-" + applicationId.toString().substring(0, 8))
+                .definition(definition.toString()).roleArn("arn:aws:iam::000000000000:role/test"))
+                .stateMachineArn();
+        return sfn.startExecution(b -> b.stateMachineArn(machine).input("{}")).executionArn();
+    }
+
+    private static SfnClient sfn() {
+        return SfnClient.builder().endpointOverride(LocalCloudResource.cloud().edgeEndpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static String awaitOutput(SfnClient sfn, String execution) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                sfn.describeExecution(b -> b.executionArn(execution)).status() != ExecutionStatus.RUNNING);
+        var done = sfn.describeExecution(b -> b.executionArn(execution));
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        return done.output();
+    }
+
+    @Test
+    void aDecisionTheWorkflowTookIsNeverMarkedExpiredWhenItIsSentAgain() {
+        try (SfnClient sfn = sfn()) {
+            UUID applicationId = UUID.randomUUID();
+            String execution = startWaitingWorkflow(sfn, applicationId, "Mary Jackson");
+            UUID id = UUID.fromString(awaitPendingReview(applicationId));
+            String token = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id).taskToken);
+
+            given().auth().preemptive().basic("officer", "officer").contentType(ContentType.JSON)
+                    .body("{\"decision\":\"APPROVE\",\"note\":\"documents verified\"}")
+                    .when().post("/reviews/" + id + "/decision")
+                    .then().statusCode(200).body("status", equalTo("APPROVED")).body("delivery", equalTo("DELIVERED"));
+            assertThat(awaitOutput(sfn, execution)).contains("\"decision\":\"APPROVE\"");
+
+            // As if the commit after SendTaskSuccess had failed: the decision is sent again, Step Functions
+            // refuses the used token. The decision stands; it must not turn into EXPIRED.
+            QuarkusTransaction.requiringNew().run(() -> {
+                Review review = Review.findById(id);
+                review.delivery = Review.Delivery.PENDING;
+                review.taskToken = token;
+            });
+            Review after = decisions.deliver(id);
+            assertThat(after.status).isEqualTo(Review.Status.APPROVED);
+            assertThat(after.delivery).isEqualTo(Review.Delivery.REFUSED);
+            assertThat(after.decidedBy).isEqualTo("officer");
+            assertThat(after.deliveryAttempts).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRecordedDecisionStepFunctionsDidNotTakeIsSentAgainLater() {
+        try (SfnClient sfn = sfn()) {
+            UUID applicationId = UUID.randomUUID();
+            String execution = startWaitingWorkflow(sfn, applicationId, "Dorothy Vaughan");
+            UUID id = UUID.fromString(awaitPendingReview(applicationId));
+            // recorded a minute ago, never sent (Step Functions was unreachable, or the service stopped)
+            QuarkusTransaction.requiringNew().run(() -> Review.<Review>findById(id)
+                    .decide(Review.Status.REJECTED, "officer", "address unverifiable", Instant.now().minusSeconds(60)));
+
+            assertThat(redelivery.deliverRecorded()).isPositive();
+
+            Review after = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
+            assertThat(after.status).isEqualTo(Review.Status.REJECTED);
+            assertThat(after.delivery).isEqualTo(Review.Delivery.DELIVERED);
+            assertThat(after.taskToken).isNull();
+            assertThat(awaitOutput(sfn, execution)).contains("\"decision\":\"REJECT\"")
+                    .contains("address unverifiable");
+        }
     }
 }
