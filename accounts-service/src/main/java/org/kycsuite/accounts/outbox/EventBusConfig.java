@@ -37,5 +37,13 @@ public interface EventBusConfig {
         /** Rows read per pass. */
         @WithDefault("100")
         int scanSize();
+
+        /**
+         * Refusals of one entry by the bus after which it is parked: it stops holding back the
+         * application's later events and waits for staff to retry it (with backoff capped at
+         * backoff-max, 50 attempts take about 25 minutes).
+         */
+        @WithDefault("50")
+        int maxAttempts();
     }
 }

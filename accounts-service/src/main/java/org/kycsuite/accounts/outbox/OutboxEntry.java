@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -52,18 +53,31 @@ public class OutboxEntry extends PanacheEntityBase {
     @Column(name = "event_id")
     public String eventId;
 
+    /** When the relay gave up on it (refused max-attempts times); staff retry it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    /** Hibernate's "skip locked" lock timeout: rows another relay holds are passed over, not waited for. */
+    private static final int SKIP_LOCKED = -2;
+
     /**
      * The entries that may go now, oldest first: of each application only its oldest unsent entry,
      * and only once its backoff is over. Entries waiting out a backoff are not read at all, so however
-     * many the bus keeps refusing, they never crowd newer entries out of the scan.
+     * many the bus keeps refusing, they never crowd newer entries out of the scan; parked entries hold
+     * nothing back. The rows are locked for the caller's transaction and rows another relay instance
+     * has locked are skipped ({@code FOR UPDATE SKIP LOCKED}): while one relay sends an entry, another
+     * neither sends it too nor, as that entry is still unsent, the application's next one.
      */
     public static List<OutboxEntry> due(Instant now, int limit) {
-        return find("from OutboxEntry o where o.sentAt is null and (o.nextAttemptAt is null or o.nextAttemptAt <= ?1) "
+        return find("from OutboxEntry o where o.sentAt is null and o.parkedAt is null "
+                + "and (o.nextAttemptAt is null or o.nextAttemptAt <= ?1) "
                 + "and not exists (select 1 from OutboxEntry e where e.applicationId = o.applicationId "
-                + "and e.sentAt is null and e.id < o.id) order by o.id", now).page(0, limit).list();
+                + "and e.sentAt is null and e.parkedAt is null and e.id < o.id) order by o.id", now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .page(0, limit).list();
     }
 
     public static long countPending() {
-        return count("sentAt is null");
+        return count("sentAt is null and parkedAt is null");
     }
 }

@@ -20,6 +20,7 @@ public class OutboxMetrics {
 
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
     private final Counter published;
     private final Counter failedEntries;
@@ -31,6 +32,9 @@ public class OutboxMetrics {
                 .description("Outbox events not yet accepted by the bus").register(registry);
         Gauge.builder("accounts.outbox.lag.seconds", this, OutboxMetrics::lagSeconds)
                 .description("Age of the oldest outbox event not yet accepted by the bus").register(registry);
+        Gauge.builder("accounts.outbox.parked", parked, AtomicLong::get)
+                .description("Outbox events the bus refused max-attempts times, waiting for staff to retry them")
+                .register(registry);
         published = Counter.builder("accounts.outbox.published").description("Events accepted by the bus")
                 .register(registry);
         failedEntries = Counter.builder("accounts.outbox.entry.failures")
@@ -39,9 +43,10 @@ public class OutboxMetrics {
                 .description("PutEvents calls that failed as a whole (bus unreachable)").register(registry);
     }
 
-    void refresh(long pendingCount, Instant oldest) {
+    void refresh(long pendingCount, Instant oldest, long parkedCount) {
         pending.set(pendingCount);
         oldestPending.set(oldest);
+        parked.set(parkedCount);
     }
 
     void published(int count) {

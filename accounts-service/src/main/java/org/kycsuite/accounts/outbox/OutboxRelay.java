@@ -14,14 +14,16 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Publishes the outbox with PutEvents on one background thread. It is woken when a transaction that
  * wrote to the outbox commits and otherwise polls, so rows written while it was stopped or the bus
  * was down are sent too. A failed call (bus unreachable) pauses the whole relay with exponential
- * backoff; a refused entry is retried on its own backoff while the rest of the batch is marked sent.
+ * backoff; a refused entry is retried on its own backoff while the rest of the batch is marked sent,
+ * and parked after max-attempts refusals. Each batch is sent inside the transaction that locks its rows
+ * ({@code FOR UPDATE SKIP LOCKED}), so two instances never send the same entry or break an
+ * application's order.
  * Delivery is at least once: a crash between PutEvents and marking the row sends it again, which
  * consumers absorb by being idempotent.
  */
@@ -30,6 +32,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long METRICS_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int NOTHING_DUE = -1;
 
     private final EventBridgeClient eventBridge;
     private final OutboxStore store;
@@ -103,7 +106,7 @@ public class OutboxRelay {
         if (now - lastMetricsRefresh >= METRICS_REFRESH_NANOS) {
             lastMetricsRefresh = now;
             OutboxStore.Backlog backlog = store.backlog();
-            metrics.refresh(backlog.pending(), backlog.oldest());
+            metrics.refresh(backlog.pending(), backlog.oldest(), backlog.parked());
         }
     }
 
@@ -124,18 +127,21 @@ public class OutboxRelay {
     /** Sends batches until nothing is due; returns how long to wait before the next pass. */
     private Duration drain() {
         while (running) {
-            List<PendingEvent> batch = store.nextBatch(config.relay().scanSize(), clock.instant());
-            if (batch.isEmpty()) {
-                return pollInterval;
-            }
-            PutEventsResponse response;
+            int accepted;
             try {
-                response = eventBridge.putEvents(b -> b.entries(batch.stream().map(this::entry).toList()));
+                // the batch's rows stay locked until they are marked: a second relay instance skips them
+                accepted = store.withNextBatch(config.relay().scanSize(), clock.instant(), batch -> batch.isEmpty()
+                        ? NOTHING_DUE
+                        : record(batch, eventBridge.putEvents(b -> b.entries(batch.stream().map(this::entry)
+                                .toList())).entries()));
             } catch (SdkException e) {
                 return busUnreachable(e);
             }
+            if (accepted == NOTHING_DUE) {
+                return pollInterval;
+            }
             busReachable();
-            if (record(batch, response.entries()) == 0) {
+            if (accepted == 0) {
                 return pollInterval;
             }
         }
@@ -159,11 +165,18 @@ public class OutboxRelay {
                         event.applicationId(), result.eventId());
             } else {
                 String error = result == null ? "no result entry" : result.errorCode() + ": " + result.errorMessage();
-                Duration wait = backoff.after(event.attempts() + 1);
-                store.markFailed(event.id(), error, clock.instant().plus(wait));
+                int attempt = event.attempts() + 1;
+                Duration wait = backoff.after(attempt);
+                boolean park = attempt >= config.relay().maxAttempts();
+                store.markFailed(event.id(), error, clock.instant().plus(wait), park ? clock.instant() : null);
                 metrics.entryFailed();
-                LOG.warnf("Bus refused \"%s\" for application %s (attempt %d, retry in %s): %s",
-                        event.detailType(), event.applicationId(), event.attempts() + 1, wait, error);
+                if (park) {
+                    LOG.errorf("Bus refused \"%s\" for application %s %d times; parked for staff to retry "
+                            + "(GET /outbox/parked): %s", event.detailType(), event.applicationId(), attempt, error);
+                } else {
+                    LOG.warnf("Bus refused \"%s\" for application %s (attempt %d, retry in %s): %s",
+                            event.detailType(), event.applicationId(), attempt, wait, error);
+                }
             }
         }
         if (!sent.isEmpty()) {

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** The relay's reads and writes of outbox rows, each in its own short transaction. */
 @ApplicationScoped
@@ -26,6 +27,15 @@ public class OutboxStore {
                 rows.stream().map(row -> row.nextAttemptAt).toList(), now);
     }
 
+    /**
+     * Runs {@code send} on the next batch inside one transaction that holds the batch's rows, so a
+     * second relay instance skips them until they are marked; an exception rolls everything back.
+     */
+    @Transactional
+    public <T> T withNextBatch(int scanSize, Instant now, Function<List<PendingEvent>, T> send) {
+        return send.apply(nextBatch(scanSize, now));
+    }
+
     /** Marks the bus's accepted entries of one PutEvents call sent, in one transaction. */
     @Transactional
     public void markSent(List<Sent> sent, Instant at) {
@@ -39,22 +49,39 @@ public class OutboxStore {
     public record Sent(long id, String eventId) {
     }
 
+    /** Counts a refusal: the entry is tried again at {@code retryAt}, or parked at {@code parkAt} if given. */
     @Transactional
-    public void markFailed(long id, String error, Instant retryAt) {
+    public void markFailed(long id, String error, Instant retryAt, Instant parkAt) {
         String trimmed = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        OutboxEntry.update("attempts = attempts + 1, lastError = ?1, nextAttemptAt = ?2 where id = ?3",
-                trimmed, retryAt, id);
+        OutboxEntry.update("attempts = attempts + 1, lastError = ?1, nextAttemptAt = ?2, parkedAt = ?3 where id = ?4",
+                trimmed, retryAt, parkAt, id);
     }
 
-    /** Unsent rows and the creation time of the oldest ({@code null} when none). */
+    /** Unsent rows, the creation time of the oldest ({@code null} when none), and parked rows. */
     @Transactional
     public Backlog backlog() {
-        Object[] row = em.createQuery("select count(o), min(o.createdAt) from OutboxEntry o where o.sentAt is null",
-                Object[].class).getSingleResult();
-        return new Backlog(((Number) row[0]).longValue(), (Instant) row[1]);
+        Object[] row = em.createQuery("select count(o), min(o.createdAt) from OutboxEntry o where o.sentAt is null "
+                + "and o.parkedAt is null", Object[].class).getSingleResult();
+        long parked = em.createQuery("select count(o) from OutboxEntry o where o.sentAt is null "
+                + "and o.parkedAt is not null", Long.class).getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), (Instant) row[1], parked);
     }
 
-    /** What is waiting in the outbox. */
-    public record Backlog(long pending, Instant oldest) {
+    /** What is waiting in the outbox; parked entries wait for staff. */
+    public record Backlog(long pending, Instant oldest, long parked) {
+    }
+
+    /** Parked entries, oldest first. */
+    @Transactional
+    public List<OutboxEntry> parked(int limit) {
+        return OutboxEntry.<OutboxEntry>find("sentAt is null and parkedAt is not null order by id").page(0, limit)
+                .list();
+    }
+
+    /** Puts a parked entry back in line with a fresh count of attempts; false when it is not parked. */
+    @Transactional
+    public boolean retry(long id) {
+        return OutboxEntry.update("parkedAt = null, attempts = 0, nextAttemptAt = null where id = ?1 "
+                + "and sentAt is null and parkedAt is not null", id) == 1;
     }
 }
