@@ -1,6 +1,7 @@
 package org.kycsuite.accounts.outbox;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.kycsuite.accounts.application.Roles;
+import org.kycsuite.accounts.problem.FieldError;
 import org.kycsuite.accounts.problem.Problem;
 import org.kycsuite.accounts.problem.ProblemException;
 
@@ -37,15 +39,29 @@ public class ParkedEventsResource {
         return store.parked(LIMIT).stream().map(ParkedEvent::of).toList();
     }
 
+    /** Why staff retry a parked event (kept in the log). */
+    public record RetryRequest(String reason) {
+    }
+
+    /**
+     * JSON only, with a reason: a cross-site form (which a browser sends with the staff's credentials)
+     * cannot post JSON without asking first, so it gets 415.
+     */
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Puts a parked event back in line with a fresh count of attempts; 404 if not parked")
-    public void retry(@PathParam("id") long id) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Puts a parked event back in line with a fresh count of attempts; body {\"reason\"}; "
+            + "404 if not parked")
+    public void retry(@PathParam("id") long id, RetryRequest request) {
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            throw new ProblemException(new Problem("about:blank", "Invalid request", 400, "reason is required",
+                    null, List.of(new FieldError("reason", "must not be blank"))));
+        }
         if (!store.retry(id)) {
             throw new ProblemException(Problem.of(404, "No such parked event",
                     "Outbox entry " + id + " is not parked"));
         }
-        LOG.infof("Parked outbox entry %d put back in line by staff", id);
+        LOG.infof("Parked outbox entry %d put back in line by staff: %s", id, request.reason().strip());
         relay.wake();
     }
 }

@@ -82,16 +82,23 @@ class OutboxRelayTest {
         assertThat(metricsValue("accounts_outbox_parked")).isGreaterThanOrEqualTo(1);
 
         // staff put it back in line: it is tried again from a fresh count (and parked again, still malformed)
-        given().auth().preemptive().basic("staff", "staff").when().post("/outbox/parked/" + refused + "/retry")
+        // a cross-site form carrying the staff's credentials is not taken, nor a retry without a reason
+        given().auth().preemptive().basic("staff", "staff").contentType("application/x-www-form-urlencoded")
+                .formParam("reason", "forged").when().post("/outbox/parked/" + refused + "/retry")
+                .then().statusCode(415);
+        given().auth().preemptive().basic("staff", "staff").contentType("application/json").body("{}")
+                .when().post("/outbox/parked/" + refused + "/retry").then().statusCode(400);
+        given().auth().preemptive().basic("agent", "agent").contentType("application/json")
+                .body("{\"reason\":\"x\"}").when().post("/outbox/parked/" + refused + "/retry").then().statusCode(403);
+        given().auth().preemptive().basic("staff", "staff").contentType("application/json")
+                .body("{\"reason\":\"detail fixed\"}").when().post("/outbox/parked/" + refused + "/retry")
                 .then().statusCode(204);
-        given().auth().preemptive().basic("agent", "agent").when().post("/outbox/parked/" + refused + "/retry")
-                .then().statusCode(403);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             OutboxEntry again = entry(refused);
             return again.parkedAt != null && again.parkedAt.isAfter(parked.parkedAt);
         });
-        given().auth().preemptive().basic("staff", "staff").when().post("/outbox/parked/" + next + "/retry")
-                .then().statusCode(404);
+        given().auth().preemptive().basic("staff", "staff").contentType("application/json")
+                .body("{\"reason\":\"x\"}").when().post("/outbox/parked/" + next + "/retry").then().statusCode(404);
     }
 
     @Test

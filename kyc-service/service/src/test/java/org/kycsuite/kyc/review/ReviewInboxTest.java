@@ -285,4 +285,37 @@ class ReviewInboxTest {
                     .contains("address unverifiable");
         }
     }
+
+    @Test
+    void theReviewPagesDecisionFormNeedsItsCsrfToken() {
+        UUID applicationId = UUID.randomUUID();
+        putOnBus(reviewDetail(applicationId, "Hedy Lamarr"));
+        String id = awaitPendingReview(applicationId);
+
+        // a form posted from another site carries the officer's credentials but not the page's token
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.URLENC)
+                .formParam("decision", "APPROVE").formParam("note", "forged")
+                .when().post("/ui/reviews/" + id + "/decision").then().statusCode(400);
+        given().auth().preemptive().basic("officer", "officer").when().get("/reviews/" + id)
+                .then().statusCode(200).body("status", equalTo("PENDING"));
+
+        Response page = given().auth().preemptive().basic("officer", "officer").when().get("/");
+        page.then().statusCode(200);
+        String token = page.getCookie("csrf-token");
+        assertThat(token).isNotBlank();
+        assertThat(page.asString()).contains("name=\"csrf-token\"");
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.URLENC).redirects().follow(false)
+                .cookie("csrf-token", token).formParam("csrf-token", hiddenToken(page.asString()))
+                .formParam("decision", "APPROVE").formParam("note", "from the page")
+                .when().post("/ui/reviews/" + id + "/decision").then().statusCode(303);
+        // no workflow waits for this test token, so the decision ends as EXPIRED: it was taken and sent
+        given().auth().preemptive().basic("officer", "officer").when().get("/reviews/" + id)
+                .then().statusCode(200).body("status", equalTo("EXPIRED")).body("decidedBy", equalTo("officer"));
+    }
+
+    private static String hiddenToken(String html) {
+        var matcher = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
 }
