@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kycsuite.customerservice.timeline.Disclosure;
 import org.kycsuite.customerservice.timeline.StoredDetails;
 import org.kycsuite.customerservice.timeline.TimelineEntry;
 import org.kycsuite.customerservice.timeline.TimelineLines;
@@ -20,6 +21,7 @@ import org.kycsuite.events.ManualReviewRequested;
 import org.kycsuite.events.NewAccountApproved;
 import org.kycsuite.events.NewAccountRejected;
 import org.kycsuite.events.NewAccountRequested;
+import org.kycsuite.events.ScreeningMatch;
 
 /** Builds an agent's view of a case from its timeline entries. */
 final class CaseViews {
@@ -56,8 +58,11 @@ final class CaseViews {
                 }
                 StoredDetails.read(entry).ifPresent(d -> details.put(entry, d));
             }
+            // the line is written again from the detail, so one stored by an older version shows no more
+            EventDetail detail = details.get(entry);
+            String summary = detail == null ? entry.summary : TimelineLines.describe(detail).summary();
             timeline.add(new CaseView.Item(entry.eventId, entry.detailType, entry.source, entry.eventTime,
-                    entry.actor, entry.summary, !entry.known));
+                    entry.actor, summary, !entry.known));
         }
         List<EventDetail> kept = List.copyOf(details.values());
         return new CaseView(file.applicationId, file.status, file.submittedAt, file.updatedAt,
@@ -87,33 +92,34 @@ final class CaseViews {
         Optional<AccountOpened> opened = latest(details, AccountOpened.class);
 
         CaseView.IdentityResult identityResult = identity.map(i -> new CaseView.IdentityResult(i.result(),
-                i.checks() == null ? List.of() : i.checks().stream()
-                        .filter(c -> c.outcome() != CheckOutcome.PASSED).toList(), i.checkedAt())).orElse(null);
+                Disclosure.checks(i.checks()).stream().filter(c -> c.outcome() != CheckOutcome.PASSED).toList(),
+                i.checkedAt())).orElse(null);
         CaseView.Review reviewView = review.map(r -> new CaseView.Review(r.requestedAt(), r.riskLevel(),
-                r.riskScore(), r.reasons())).orElse(null);
+                r.riskScore(), Disclosure.reasons(r.reasons()))).orElse(null);
         CaseView.Account account = opened.map(o -> new CaseView.Account(TimelineLines.maskAccount(o.accountNumber()),
                 o.currency(), o.openedAt())).orElse(null);
-        var screening = identity.map(IdentityCheckCompleted::screeningMatches)
-                .filter(m -> !m.isEmpty())
-                .or(() -> review.map(ManualReviewRequested::screeningMatches))
-                .orElse(List.of());
+        // agents never see screening matches nor officers' notes (tipping-off, see Disclosure)
+        List<ScreeningMatch> screening = List.of();
 
         if (rejected.isPresent() && (approved.isEmpty()
                 || !orMin(rejected.get().decidedAt()).isBefore(orMin(approved.get().decidedAt())))) {
             NewAccountRejected r = rejected.get();
-            return new CaseView.Outcome("REJECTED", r.decidedBy(), r.decidedAt(), r.note(), r.reasons(),
-                    r.riskLevel(), r.riskScore(), r.factors(), screening, identityResult, reviewView, account);
+            return new CaseView.Outcome("REJECTED", r.decidedBy(), r.decidedAt(), null, Disclosure.reasons(r.reasons()),
+                    r.riskLevel(), r.riskScore(), Disclosure.factors(r.factors()), screening, identityResult,
+                    reviewView, account);
         }
         if (approved.isPresent()) {
             NewAccountApproved a = approved.get();
-            return new CaseView.Outcome("APPROVED", a.decidedBy(), a.decidedAt(), a.note(), List.of(),
-                    a.riskLevel(), a.riskScore(), a.factors(), screening, identityResult, reviewView, account);
+            return new CaseView.Outcome("APPROVED", a.decidedBy(), a.decidedAt(), null, List.of(),
+                    a.riskLevel(), a.riskScore(), Disclosure.factors(a.factors()), screening, identityResult,
+                    reviewView, account);
         }
-        return new CaseView.Outcome(null, null, null, null, review.map(ManualReviewRequested::reasons)
-                .orElse(List.of()), review.map(ManualReviewRequested::riskLevel).orElse(null),
+        return new CaseView.Outcome(null, null, null, null,
+                Disclosure.reasons(review.map(ManualReviewRequested::reasons).orElse(List.of())),
+                review.map(ManualReviewRequested::riskLevel).orElse(null),
                 review.map(ManualReviewRequested::riskScore).orElse(null),
-                review.map(ManualReviewRequested::factors).orElse(List.of()), screening, identityResult,
-                reviewView, account);
+                Disclosure.factors(review.map(ManualReviewRequested::factors).orElse(List.of())), screening,
+                identityResult, reviewView, account);
     }
 
     private static <T extends EventDetail> Optional<T> latest(List<EventDetail> details, Class<T> type) {

@@ -14,7 +14,10 @@ import org.kycsuite.events.NewAccountRequested;
 import org.kycsuite.events.Reason;
 import org.kycsuite.events.RiskLevel;
 
-/** The human-readable line of each event on a timeline. */
+/**
+ * The human-readable line of each event on a timeline, as agents may see it: no screening results and
+ * no officer's note ({@link Disclosure}).
+ */
 public final class TimelineLines {
 
     static final String WORKFLOW = "KYC workflow";
@@ -38,11 +41,11 @@ public final class TimelineLines {
         }
         if (detail instanceof NewAccountApproved d) {
             return new TimelineLine(decider(d.decidedBy()), "Application approved"
-                    + risk(d.riskLevel(), d.riskScore()) + note(d.note()));
+                    + risk(d.riskLevel(), d.riskScore()));
         }
         if (detail instanceof NewAccountRejected d) {
             return new TimelineLine(decider(d.decidedBy()), "Application rejected"
-                    + reasons(d.reasons()) + risk(d.riskLevel(), d.riskScore()) + note(d.note()));
+                    + reasons(d.reasons()) + risk(d.riskLevel(), d.riskScore()));
         }
         AccountOpened d = (AccountOpened) detail;
         return new TimelineLine(ACCOUNTS, "Account " + maskAccount(d.accountNumber()) + " opened"
@@ -63,16 +66,12 @@ public final class TimelineLines {
 
     private static String identity(IdentityCheckCompleted d) {
         StringBuilder line = new StringBuilder("Identity check completed: ").append(d.result());
-        List<String> notPassed = d.checks() == null ? List.of() : d.checks().stream()
+        List<String> notPassed = Disclosure.checks(d.checks()).stream()
                 .filter(c -> c.outcome() != CheckOutcome.PASSED)
                 .map(c -> c.name() + " " + c.outcome() + (c.reason() == null ? "" : " (" + c.reason() + ")"))
                 .toList();
         if (!notPassed.isEmpty()) {
             line.append("; ").append(String.join("; ", notPassed));
-        }
-        int matches = d.screeningMatches() == null ? 0 : d.screeningMatches().size();
-        if (matches > 0) {
-            line.append("; ").append(matches).append(matches == 1 ? " screening match" : " screening matches");
         }
         return line.toString();
     }
@@ -99,11 +98,7 @@ public final class TimelineLines {
         if (reasons == null || reasons.isEmpty()) {
             return "";
         }
-        return ": " + reasons.stream().map(r -> r.text() == null ? r.code() : r.text())
+        return ": " + Disclosure.reasons(reasons).stream().map(r -> r.text() == null ? r.code() : r.text())
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String note(String note) {
-        return note == null || note.isBlank() ? "" : ". Note: " + note;
     }
 }
