@@ -34,10 +34,6 @@ public interface EventBusConfig {
         @WithDefault("PT1S")
         Duration pollInterval();
 
-        /** Rows read per pass. */
-        @WithDefault("100")
-        int scanSize();
-
         /**
          * Refusals of one entry by the bus after which it is parked: it stops holding back the
          * application's later events and waits for staff to retry it (with backoff capped at

@@ -130,7 +130,8 @@ public class OutboxRelay {
             int accepted;
             try {
                 // the batch's rows stay locked until they are marked: a second relay instance skips them
-                accepted = store.withNextBatch(config.relay().scanSize(), clock.instant(), batch -> batch.isEmpty()
+                // due() gives one entry per application, so one PutEvents' worth of rows is all there is to read
+                accepted = store.withNextBatch(OutboxBatches.MAX_BATCH, clock.instant(), batch -> batch.isEmpty()
                         ? NOTHING_DUE
                         : record(batch, eventBridge.putEvents(b -> b.entries(batch.stream().map(this::entry)
                                 .toList())).entries()));
