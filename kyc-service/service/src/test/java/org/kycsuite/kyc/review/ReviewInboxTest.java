@@ -304,8 +304,8 @@ class ReviewInboxTest {
         String token = page.getCookie("csrf-token");
         assertThat(token).isNotBlank();
         assertThat(page.asString()).contains("name=\"csrf-token\"");
-        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.URLENC).redirects().follow(false)
-                .cookie("csrf-token", token).formParam("csrf-token", hiddenToken(page.asString()))
+        given().auth().preemptive().basic("officer", "officer").contentType(ContentType.URLENC)
+                .redirects().follow(false).cookie("csrf-token", token).formParam("csrf-token", hiddenToken(page.asString()))
                 .formParam("decision", "APPROVE").formParam("note", "from the page")
                 .when().post("/ui/reviews/" + id + "/decision").then().statusCode(303);
         // no workflow waits for this test token, so the decision ends as EXPIRED: it was taken and sent
