@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-/** The relay's reads and writes of outbox rows, each in its own short transaction. */
+/** The relay's reads and writes of outbox rows; a batch is read, sent and marked in one transaction. */
 @ApplicationScoped
 public class OutboxStore {
 

@@ -305,7 +305,8 @@ class ReviewInboxTest {
         assertThat(token).isNotBlank();
         assertThat(page.asString()).contains("name=\"csrf-token\"");
         given().auth().preemptive().basic("officer", "officer").contentType(ContentType.URLENC)
-                .redirects().follow(false).cookie("csrf-token", token).formParam("csrf-token", hiddenToken(page.asString()))
+                .redirects().follow(false).cookie("csrf-token", token)
+                .formParam("csrf-token", hiddenToken(page.asString()))
                 .formParam("decision", "APPROVE").formParam("note", "from the page")
                 .when().post("/ui/reviews/" + id + "/decision").then().statusCode(303);
         // no workflow waits for this test token, so the decision ends as EXPIRED: it was taken and sent
