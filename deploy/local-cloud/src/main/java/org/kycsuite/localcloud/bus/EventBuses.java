@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.edge.AwsServiceException;
 import org.kycsuite.localcloud.edge.Json;
-import org.kycsuite.localcloud.rule.Pages;
+import org.kycsuite.localcloud.edge.Pages;
 import org.kycsuite.localcloud.store.DocumentStore;
 
 /** The event buses: {@code default} always, custom ones from CreateEventBus or the template. Durable. */

@@ -18,6 +18,7 @@ import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.bus.EventBuses;
 import org.kycsuite.localcloud.edge.AwsServiceException;
 import org.kycsuite.localcloud.edge.Json;
+import org.kycsuite.localcloud.edge.Pages;
 import org.kycsuite.localcloud.store.DocumentStore;
 import software.amazon.event.ruler.GenericMachine;
 

@@ -1,4 +1,4 @@
-package org.kycsuite.localcloud.bus;
+package org.kycsuite.localcloud.eventbridge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.EventPublisher;
 import org.kycsuite.localcloud.archive.Archives;
-import org.kycsuite.localcloud.delivery.DeliveryStore;
+import org.kycsuite.localcloud.bus.EventBuses;
 import org.kycsuite.localcloud.delivery.Delivery;
+import org.kycsuite.localcloud.delivery.DeliveryStore;
 import org.kycsuite.localcloud.edge.AwsServiceException;
 import org.kycsuite.localcloud.edge.Json;
 import org.kycsuite.localcloud.rule.MatchedRule;

@@ -1,4 +1,4 @@
-package org.kycsuite.localcloud.archive;
+package org.kycsuite.localcloud.eventbridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.kycsuite.localcloud.Arns;
-import org.kycsuite.localcloud.bus.EventIngestion;
+import org.kycsuite.localcloud.archive.Archives;
 import org.kycsuite.localcloud.edge.AwsServiceException;
 import org.kycsuite.localcloud.edge.Json;
 import org.kycsuite.localcloud.store.DocumentStore;

@@ -1,10 +1,9 @@
-package org.kycsuite.localcloud.rule;
+package org.kycsuite.localcloud.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.kycsuite.localcloud.edge.AwsServiceException;
 
 /** List pagination as the EventBridge API does it: {@code Limit} and an opaque {@code NextToken}. */
 public final class Pages {

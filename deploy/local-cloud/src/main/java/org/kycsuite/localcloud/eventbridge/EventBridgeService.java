@@ -1,9 +1,9 @@
-package org.kycsuite.localcloud.bus;
+package org.kycsuite.localcloud.eventbridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kycsuite.localcloud.archive.Archives;
-import org.kycsuite.localcloud.archive.Replays;
+import org.kycsuite.localcloud.bus.EventBuses;
 import org.kycsuite.localcloud.edge.AwsJsonService;
 import org.kycsuite.localcloud.edge.AwsServiceException;
 import org.kycsuite.localcloud.edge.Json;
