@@ -21,7 +21,7 @@ import org.kycsuite.localcloud.eventbridge.EventBridgeService;
 import org.kycsuite.localcloud.eventbridge.EventIngestion;
 import org.kycsuite.localcloud.eventbridge.Replays;
 import org.kycsuite.localcloud.rule.Rules;
-import org.kycsuite.localcloud.sfn.StepFunctions;
+import org.kycsuite.localcloud.sfn.api.StepFunctions;
 import org.kycsuite.localcloud.sfn.integrations.FunctionUrls;
 import org.kycsuite.localcloud.sqs.EmbeddedSqs;
 import org.kycsuite.localcloud.sqs.SqsJsonClient;

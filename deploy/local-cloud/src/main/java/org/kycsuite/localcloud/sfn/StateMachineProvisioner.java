@@ -15,13 +15,13 @@ import org.kycsuite.localcloud.template.ResourceProvisioner;
  * {@code DefinitionUri} (relative to the template), {@code Definition} or {@code DefinitionString}, with
  * {@code DefinitionSubstitutions} applied to {@code ${Name}} placeholders as CloudFormation does.
  */
-final class StateMachineProvisioner implements ResourceProvisioner {
+public final class StateMachineProvisioner implements ResourceProvisioner {
 
     private static final String DEFAULT_ROLE = "arn:aws:iam::000000000000:role/local-step-functions";
 
     private final StateMachines stateMachines;
 
-    StateMachineProvisioner(StateMachines stateMachines) {
+    public StateMachineProvisioner(StateMachines stateMachines) {
         this.stateMachines = stateMachines;
     }
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The boundaries of the local cloud, so they keep holding: no cycles between its packages, the ASL
- * interpreter knows nothing of the emulator around it, and the foundations (HTTP edge, storage, the
- * SQS embedding, the Step Functions store) depend on no AWS service built on them. Inside {@code sfn}
- * the engine and its API ({@code sfn.api}) still depend on each other: not held here yet.
+ * The boundaries of the local cloud, so they keep holding: no cycles between its packages, the Step
+ * Functions engine does not know its API, the ASL interpreter knows nothing of the emulator around it,
+ * and the foundations (HTTP edge, storage, the SQS embedding, the Step Functions store) depend on no
+ * AWS service built on them.
  */
 class LayoutTest {
 
@@ -31,6 +31,13 @@ class LayoutTest {
     @Test
     void thePackagesOfTheEmulatorAreFreeOfCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theStepFunctionsEngineDoesNotKnowItsApi() {
+        noClasses().that().resideInAPackage(ROOT + ".sfn")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".sfn.api..")
+                .check(classes);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.kycsuite.localcloud.sfn;
+package org.kycsuite.localcloud.sfn.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
@@ -7,7 +7,10 @@ import org.kycsuite.localcloud.Arns;
 import org.kycsuite.localcloud.EventPublisher;
 import org.kycsuite.localcloud.StateMachineStarter;
 import org.kycsuite.localcloud.edge.EdgeServer;
-import org.kycsuite.localcloud.sfn.api.StepFunctionsService;
+import org.kycsuite.localcloud.sfn.Executions;
+import org.kycsuite.localcloud.sfn.StateMachineProvisioner;
+import org.kycsuite.localcloud.sfn.StateMachines;
+import org.kycsuite.localcloud.sfn.TaskTokens;
 import org.kycsuite.localcloud.sfn.integrations.EventsIntegration;
 import org.kycsuite.localcloud.sfn.integrations.FunctionUrls;
 import org.kycsuite.localcloud.sfn.integrations.LambdaInvoker;
