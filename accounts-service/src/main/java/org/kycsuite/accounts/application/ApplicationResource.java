@@ -93,8 +93,7 @@ public class ApplicationResource {
         int pageIndex = parseInt("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = parseInt("size", size, 20, 1, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(new Problem("about:blank", "Invalid query",
-                    Response.Status.BAD_REQUEST.getStatusCode(), "Invalid query parameters", null, errors));
+            throw new ProblemException(Problem.invalid("Invalid query", "Invalid query parameters", errors));
         }
         Sort newestFirst = Sort.descending("submittedAt").and("id");
         var query = wanted == null ? Application.<Application>findAll(newestFirst)

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -69,9 +68,8 @@ public class ApplicationSubmission {
             errors.add(new FieldError("Idempotency-Key", "header must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(new Problem("about:blank", "Invalid application",
-                    Response.Status.BAD_REQUEST.getStatusCode(),
-                    errors.size() + " field(s) are invalid", null, errors));
+            throw new ProblemException(Problem.invalid("Invalid application", errors.size() + " field(s) are invalid",
+                    errors));
         }
         String hash = hash(request);
         if (idempotencyKey != null) {

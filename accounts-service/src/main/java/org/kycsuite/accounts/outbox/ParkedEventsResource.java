@@ -54,8 +54,8 @@ public class ParkedEventsResource {
             + "404 if not parked")
     public void retry(@PathParam("id") long id, RetryRequest request) {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw new ProblemException(new Problem("about:blank", "Invalid request", 400, "reason is required",
-                    null, List.of(new FieldError("reason", "must not be blank"))));
+            throw new ProblemException(Problem.invalid("Invalid request", "reason is required",
+                    List.of(new FieldError("reason", "must not be blank"))));
         }
         if (!store.retry(id)) {
             throw new ProblemException(Problem.of(404, "No such parked event",

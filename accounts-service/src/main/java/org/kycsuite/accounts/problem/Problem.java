@@ -21,6 +21,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", title, status, detail, null, null);
     }
 
+    /** A 400 naming each invalid field. */
+    public static Problem invalid(String title, String detail, List<FieldError> errors) {
+        return new Problem("about:blank", title, Response.Status.BAD_REQUEST.getStatusCode(), detail, null,
+                List.copyOf(errors));
+    }
+
     public Response toResponse() {
         return Response.status(status).type(PROBLEM_JSON).entity(this).build();
     }
